@@ -1,0 +1,52 @@
+import type { ClaimsReport } from './report.js';
+import type { Reconciliation } from './reconcile.js';
+
+const money = (v: number | null) => (v === null ? 'unknown' : `${(v / 1e9).toFixed(1)} bn`);
+const signedMoney = (v: number | null) => (v === null ? 'unknown' : `${v >= 0 ? '+' : ''}${(v / 1e9).toFixed(1)} bn`);
+const pct = (v: number | null, digits = 1) => (v === null ? 'n/a' : `${v >= 0 ? '+' : ''}${v.toFixed(digits)} %`);
+
+function cell(r: Reconciliation, v: number | null): string {
+  return r.claim.unit === 'percent' ? (v === null ? 'unknown' : `${v.toFixed(2)} %`) : money(v);
+}
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, j) => (j < 2 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The claims report as text: the market-move table, the reasons, the wire-service check. */
+export function formatClaims(report: ClaimsReport): string {
+  const rs = report.reconciliations;
+  const out: string[] = [];
+  out.push(`Quoted vs observed, event day ${report.eventDate} (losses positive; market model vs ${report.design.market} for each firm)`);
+  out.push(
+    table(
+      ['claim', 'quoted', 'compared with', 'observed', 'expected', 'abnormal', 'gap', 'gap %', 'verdict'],
+      rs.map((r) => [
+        r.claim.id,
+        r.claim.text,
+        r.basis + (r.claim.firms.includes('*') ? ' (basket)' : ''),
+        cell(r, r.observed),
+        cell(r, r.expected),
+        cell(r, r.abnormal),
+        r.gap === null ? 'n/a' : r.claim.unit === 'percent' ? `${r.gap >= 0 ? '+' : ''}${r.gap.toFixed(2)} pts` : signedMoney(r.gap),
+        pct(r.gapPct),
+        r.verdict,
+      ]),
+    ),
+  );
+  for (const r of rs) out.push(`  ${r.claim.id} (${r.claim.subject}${r.claim.horizon ? `, "${r.claim.horizon}"` : ''}): ${r.reason}.`);
+  out.push(`  Rule: ${rs[0]?.rule ?? ''}`);
+  out.push(`  Basket for "and other tech giants": ${report.basket.join(', ')}.`);
+  out.push('');
+  out.push('Wire services:');
+  for (const c of report.wire.checks) {
+    out.push(`  ${money(c.value)} (${c.outlet}): implies ${(c.impliedShares / 1e9).toFixed(3)} bn shares at ${c.priceChange.toFixed(2)} USD a share${c.impliedPriceChange !== null ? `; with the 10-Q count it would need a fall of ${c.impliedPriceChange.toFixed(2)} USD` : ''}`);
+  }
+  out.push(`  ${report.wire.conclusion}`);
+  const other = report.claims.length - rs.length;
+  out.push('');
+  out.push(`${report.claims.length} figures quoted in ${new Set(report.claims.map((c) => c.seed)).size} articles; ${rs.length} are market moves, ${other} are other figures (costs, funding, plans).`);
+  return out.join('\n');
+}

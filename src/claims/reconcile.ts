@@ -1,0 +1,290 @@
+/**
+ * Reconciliation: each quoted market move beside what the recorded prices show.
+ *
+ * Verdict rule (stated in every result's `rule`):
+ * - A quoted figure is read as rounded to its last significant digit as written ("600 milliards"
+ *   → to the nearest 100 bn, "590 milliards" → 10 bn, "17 %" → 1 point); the tolerance is half
+ *   that unit. "près de" (close to) and "environ" (about) are read the same way.
+ * - `within rounding`: |quoted − observed| ≤ tolerance.
+ * - `overstated` / `understated`: the quote is above / below the observed figure by more than the
+ *   tolerance. "plus de" / "au moins" (more than / at least) are `consistent` when the observed
+ *   figure is at or above the quote, else `overstated`.
+ * - `not comparable`: the prices cannot give the quoted quantity (a basket with a missing share
+ *   count, a firm without as-traded prices), or no event-day figure exists.
+ * The observed figure a quote is judged against is the close-to-close move of the event day
+ * (the horizon "en une journée" / "en une seule séance" / none), or the intraday extreme (previous
+ * close to the session's low) for "en quelques heures".
+ *
+ * @module
+ */
+
+import type { Facts, PriceSeries } from '../data/types.js';
+import type { EventStudy } from '../study/study.js';
+import type { QuotedClaim } from './extract.js';
+
+/** How a quote compares with the prices. */
+export type Verdict = 'within rounding' | 'overstated' | 'understated' | 'consistent' | 'not comparable';
+
+/** What the prices show for one firm on the event day. */
+export interface FirmDay {
+  symbol: string;
+  shares: number | null;
+  /** As-traded closes of the day before and of the event day, and the event day's low. */
+  priceBefore: number | null;
+  close: number | null;
+  low: number | null;
+  /** The close-to-close return, and the abnormal return of the firm's own market-model study. */
+  return: number | null;
+  ar: number | null;
+  /** Falls in market value (positive = loss), null when unknown. */
+  raw: number | null;
+  expected: number | null;
+  abnormal: number | null;
+  abnormalLo: number | null;
+  abnormalHi: number | null;
+  /** Previous close to the session's low, times shares: the deepest intraday fall. */
+  intradayLow: number | null;
+}
+
+/** One market-move claim beside the observed figures. */
+export interface Reconciliation {
+  claim: Pick<QuotedClaim, 'id' | 'seed' | 'text' | 'sentence' | 'value' | 'unit' | 'qualifier' | 'subject' | 'firms' | 'horizon' | 'horizonKind' | 'kind'>;
+  /** The firms the claim is about and what each shows. */
+  firms: FirmDay[];
+  /** Share counts the claim would need but the fixtures lack. */
+  missingShares: string[];
+  /** Which observed figure the verdict compares with, and its value (same unit as the claim). */
+  basis: 'close-to-close' | 'intraday low' | 'return';
+  observed: number | null;
+  /** The observed figures, summed over `firms` (unit of the claim; percent claims use percent). */
+  raw: number | null;
+  expected: number | null;
+  abnormal: number | null;
+  abnormalLo: number | null;
+  abnormalHi: number | null;
+  intradayLow: number | null;
+  /** quoted − observed, in the claim's unit and as a percent of the observed figure. */
+  gap: number | null;
+  gapPct: number | null;
+  /** Half the rounding unit of the quoted figure. */
+  tolerance: number;
+  verdict: Verdict;
+  /** Why, in one sentence that cites the numbers. */
+  reason: string;
+  rule: string;
+}
+
+/** The rule, as printed beside every verdict. */
+export const VERDICT_RULE =
+  'A quote is read as rounded to its last significant digit (tolerance: half that unit; "près de"/"environ" alike); ' +
+  'within rounding if |quoted - observed| <= tolerance, else overstated/understated; "plus de"/"au moins" are consistent when observed >= quoted; ' +
+  'not comparable when the prices cannot give the quoted quantity.';
+
+/**
+ * Half the unit of the last significant digit of a figure as written: 590e9 → 5e9, 600e9 → 50e9,
+ * 17 → 0.5, 5.6e6 → 0.05e6.
+ *
+ * @example
+ * roundingTolerance(590e9); // 5e9
+ */
+export function roundingTolerance(value: number): number {
+  if (value === 0 || !Number.isFinite(value)) return 0;
+  // Find the largest power of ten that divides the figure (up to float noise).
+  let unit = 10 ** Math.floor(Math.log10(Math.abs(value)));
+  while (unit > 1e-12) {
+    const q = value / unit;
+    if (Math.abs(q - Math.round(q)) < 1e-9 * Math.max(1, Math.abs(q))) return unit / 2;
+    unit /= 10;
+  }
+  return unit / 2;
+}
+
+/** The verdict of a quote against an observed figure. */
+export function verdict(quoted: number, observed: number | null, qualifier: QuotedClaim['qualifier']): { verdict: Verdict; tolerance: number } {
+  const tolerance = roundingTolerance(quoted);
+  if (observed === null) return { verdict: 'not comparable', tolerance };
+  if (qualifier === 'plus de' || qualifier === 'au moins') {
+    return { verdict: observed >= quoted - 1e-9 * Math.abs(quoted) ? 'consistent' : 'overstated', tolerance };
+  }
+  const gap = quoted - observed;
+  if (Math.abs(gap) <= tolerance) return { verdict: 'within rounding', tolerance };
+  return { verdict: gap > 0 ? 'overstated' : 'understated', tolerance };
+}
+
+/**
+ * The event-day figures of one firm from its study and its price rows.
+ *
+ * @example
+ * firmDay(nvdaStudy, nvdaPrices); // { raw: 592.66e9, abnormal: 467.1e9, intradayLow: 633.3e9, ... }
+ */
+export function firmDay(study: EventStudy, prices: PriceSeries): FirmDay {
+  const loss = study.loss(0, 0);
+  const d0 = study.day(0);
+  const row = prices.rows.find((r) => r.date === study.event.date);
+  // The session's low is on the as-traded basis only when the source recorded as-traded closes.
+  const low = row && row.close !== null ? row.low : null;
+  const shares = loss.shares;
+  return {
+    symbol: study.firm,
+    shares,
+    priceBefore: loss.priceBefore,
+    close: loss.priceAfter,
+    low,
+    return: d0?.return ?? null,
+    ar: d0?.ar ?? null,
+    raw: loss.raw,
+    expected: loss.expected,
+    abnormal: loss.abnormal,
+    abnormalLo: loss.abnormalLo,
+    abnormalHi: loss.abnormalHi,
+    intradayLow: shares !== null && loss.priceBefore !== null && low !== null ? shares * (loss.priceBefore - low) : null,
+  };
+}
+
+const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : (xs as number[]).reduce((a, b) => a + b, 0));
+const bn = (v: number | null) => (v === null ? 'unknown' : `${(v / 1e9).toFixed(1)} bn`);
+const pc = (v: number | null) => (v === null ? 'unknown' : `${v.toFixed(2)} %`);
+
+/** What `reconcileClaim` needs besides the claim: each firm's event-day figures, and the basket. */
+export interface ReconcileContext {
+  /** Event-day figures by ticker. */
+  days: Record<string, FirmDay>;
+  /** The firms that stand for "and other tech giants" ('*' in a claim's firms). */
+  basket: readonly string[];
+  facts?: Facts;
+}
+
+/**
+ * Reconcile one market-move claim (kind `market-value-loss` or `price-move`) with the prices.
+ * Returns `null` for other kinds of claim.
+ */
+export function reconcileClaim(claim: QuotedClaim, ctx: ReconcileContext): Reconciliation | null {
+  if (claim.kind !== 'market-value-loss' && claim.kind !== 'price-move') return null;
+  const symbols = claim.firms.flatMap((f) => (f === '*' ? ctx.basket.filter((b) => !claim.firms.includes(b)) : [f]));
+  const firms = symbols.map((s) => ctx.days[s]).filter((d): d is FirmDay => d !== undefined);
+  const unknownFirms = symbols.filter((s) => !ctx.days[s]);
+  const missingShares = [...unknownFirms, ...firms.filter((f) => f.shares === null).map((f) => f.symbol)];
+  const base = {
+    claim: {
+      id: claim.id, seed: claim.seed, text: claim.text, sentence: claim.sentence, value: claim.value, unit: claim.unit,
+      qualifier: claim.qualifier, subject: claim.subject, firms: claim.firms, horizon: claim.horizon, horizonKind: claim.horizonKind, kind: claim.kind,
+    },
+    firms,
+    missingShares,
+    rule: VERDICT_RULE,
+  };
+
+  if (claim.kind === 'price-move') {
+    // A percentage move of one firm: compare with its close-to-close return (in percent, as a fall).
+    const f = firms.length === 1 ? firms[0]! : undefined;
+    const observed = f && f.return !== null ? -f.return * 100 : null;
+    const { verdict: v, tolerance } = verdict(claim.value, observed, claim.qualifier);
+    const ar = f && f.ar !== null ? -f.ar * 100 : null;
+    return {
+      ...base,
+      basis: 'return',
+      observed,
+      raw: observed,
+      expected: f && f.return !== null && f.ar !== null ? -(f.return - f.ar) * 100 : null,
+      abnormal: ar,
+      abnormalLo: null,
+      abnormalHi: null,
+      intradayLow: f && f.low !== null && f.priceBefore !== null ? (1 - f.low / f.priceBefore) * 100 : null,
+      gap: observed === null ? null : claim.value - observed,
+      gapPct: observed === null ? null : ((claim.value - observed) / observed) * 100,
+      tolerance,
+      verdict: v,
+      reason:
+        observed === null
+          ? `no event-day return for ${symbols.join(', ')}`
+          : `quoted ${claim.value} % vs an observed fall of ${pc(observed)} (close to close), of which ${pc(ar)} abnormal; tolerance ±${tolerance} points`,
+    };
+  }
+
+  const raw = missingShares.length ? null : sum(firms.map((f) => f.raw));
+  const expected = missingShares.length ? null : sum(firms.map((f) => f.expected));
+  const abnormal = missingShares.length ? null : sum(firms.map((f) => f.abnormal));
+  // An interval for a sum of firms would need their abnormal returns' covariance; only a single firm gets one.
+  const single = firms.length === 1 && !missingShares.length ? firms[0]! : undefined;
+  const intradayLow = missingShares.length ? null : sum(firms.map((f) => f.intradayLow));
+  const intraday = claim.horizonKind === 'intraday';
+  const observed = intraday ? intradayLow : raw;
+  const { verdict: v, tolerance } = verdict(claim.value, observed, claim.qualifier);
+  const known = firms.filter((f) => f.raw !== null);
+  const knownRaw = sum(known.map((f) => f.raw));
+  let reason: string;
+  if (missingShares.length) {
+    reason = `the quote covers ${symbols.length} firms but the share count of ${missingShares.join(', ')} is missing (never estimated); the ${known.length} firms with a count (${known
+      .map((f) => f.symbol)
+      .join(', ')}) lost ${bn(knownRaw)} close to close${intraday ? ` and up to ${bn(sum(known.map((f) => f.intradayLow)))} at their intraday lows` : ''}`;
+  } else if (observed === null) {
+    reason = `the prices give no ${intraday ? 'intraday low' : 'close-to-close'} figure for ${symbols.join(', ')}`;
+  } else {
+    reason = `quoted ${bn(claim.value)} vs ${bn(observed)} observed (${intraday ? 'previous close to the session low' : 'close to close'}), gap ${bn(claim.value - observed)}; tolerance ±${bn(tolerance)}; the model expected ${bn(expected)}, abnormal ${bn(abnormal)}`;
+  }
+  return {
+    ...base,
+    basis: intraday ? 'intraday low' : 'close-to-close',
+    observed,
+    raw,
+    expected,
+    abnormal,
+    abnormalLo: single ? single.abnormalLo : null,
+    abnormalHi: single ? single.abnormalHi : null,
+    intradayLow,
+    gap: observed === null ? null : claim.value - observed,
+    gapPct: observed === null ? null : ((claim.value - observed) / observed) * 100,
+    tolerance,
+    verdict: v,
+    reason,
+  };
+}
+
+/** One wire-service figure explained by its implied share count. */
+export interface WireCheck {
+  outlet: string;
+  value: number;
+  /** The price change both vendors recorded (as-traded, previous close − close). */
+  priceChange: number;
+  /** `value / priceChange`: the share count the figure implies. */
+  impliedShares: number;
+  /** The price change the figure would need with the filing's share count. */
+  impliedPriceChange: number | null;
+  /** The filing's count, and the gap in shares. */
+  filingShares: number | null;
+  sharesGap: number | null;
+}
+
+/** The wire-service figures compared through the share counts they imply. */
+export interface WireReconciliation {
+  checks: WireCheck[];
+  /** Closes recorded by each vendor on the day before and on the event day. */
+  vendors: { source: string; priceBefore: number | null; close: number | null }[];
+  /** True when every vendor recorded the same closes (to the cent). */
+  pricesAgree: boolean;
+  conclusion: string;
+}
+
+/**
+ * Why Bloomberg said 589 bn and Reuters 593 bn: with the same closes in every vendor's data, the
+ * figures differ by the share count each multiplied by.
+ */
+export function reconcileWire(facts: Facts, day: FirmDay, vendors: WireReconciliation['vendors']): WireReconciliation {
+  const cents = (v: number | null) => (v === null ? null : Math.round(v * 100));
+  const pricesAgree = vendors.every((v) => cents(v.priceBefore) === cents(day.priceBefore) && cents(v.close) === cents(day.close));
+  const change = day.priceBefore !== null && day.close !== null ? day.priceBefore - day.close : null;
+  const checks = facts.reportedLosses.map((r) => ({
+    outlet: r.outlet,
+    value: r.value,
+    priceChange: change ?? NaN,
+    impliedShares: change ? r.value / change : NaN,
+    impliedPriceChange: day.shares !== null ? r.value / day.shares : null,
+    filingShares: day.shares,
+    sharesGap: day.shares !== null && change ? r.value / change - day.shares : null,
+  }));
+  const [lo, hi] = [Math.min(...checks.map((c) => c.impliedShares)), Math.max(...checks.map((c) => c.impliedShares))];
+  const conclusion = pricesAgree && change !== null
+    ? `Every vendor recorded the same closes (${day.priceBefore?.toFixed(2)} -> ${day.close?.toFixed(2)}, a fall of ${change.toFixed(2)} USD a share), so the wire figures differ only by the share count: they imply ${(lo / 1e9).toFixed(2)} bn to ${(hi / 1e9).toFixed(2)} bn shares (the 10-Q cover: ${day.shares !== null ? (day.shares / 1e9).toFixed(2) : 'unknown'} bn).`
+    : 'The vendors disagree on the closes; the gap cannot be put on the share count alone.';
+  return { checks, vendors, pricesAgree, conclusion };
+}

@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { UsageError } from '../errors.js';
+import { eventStudy, type DataOptions } from '../study/load.js';
+import { FLAGSHIP, type EventStudy } from '../study/study.js';
+import type { StudyOptions } from '../study/types.js';
+import { parseDateWindow, parseOffsets, type WindowSpec } from '../study/windows.js';
+import { writeFilesAtomic } from '../util/atomic.js';
+import { numberOption, parse, type Options } from './args.js';
+import { jsonText, windowCsv } from './output.js';
+
+export const STUDY_HELP = `sputnik study: a single-firm event study on recorded prices
+
+Usage: sputnik study [options]
+
+  --firm SYMBOL             firm ticker (default ${FLAGSHIP.firm})
+  --market SYMBOL           benchmark ticker (default ${FLAGSHIP.market})
+  --event YYYY-MM-DD        event date (default ${FLAGSHIP.event}); a non-trading day moves to the next trading day
+  --estimation=A,B          estimation window, trading-day offsets (default ${FLAGSHIP.estimation.join(',')})
+  --window=A,B              event window, trading-day offsets (default ${FLAGSHIP.window.join(',')})
+  --estimation-dates=D1:D2  estimation window by dates instead of offsets
+  --window-dates=D1:D2      event window by dates instead of offsets
+  --car=A,B                 headline CAR sub-window (default: the whole event window)
+  --model NAME              market | market-adjusted | constant-mean | ff3 (default market)
+  --returns KIND            simple | log (default simple)
+  --shares N                shares outstanding (default: fixtures/facts.json, else unknown)
+  --confidence L            confidence level of intervals (default 0.95)
+  --min-estimation-days N   fewest estimation days accepted (default 10)
+  --data DIR                read DIR/SYMBOL.csv (fixture format) instead of the bundled fixtures
+  --live                    download the prices from Yahoo Finance (needs the network)
+  --json                    print the result as one JSON object
+  --out DIR                 also write DIR/study.json and DIR/window.csv
+  -h, --help                this help
+
+Example:
+  sputnik study --firm NVDA --market SPY --event 2025-01-27 --estimation=-260,-11 --window=-5,5 --json`;
+
+export const STUDY_OPTIONS: Options = {
+  firm: { type: 'string' },
+  market: { type: 'string' },
+  event: { type: 'string' },
+  estimation: { type: 'string' },
+  window: { type: 'string' },
+  'estimation-dates': { type: 'string' },
+  'window-dates': { type: 'string' },
+  car: { type: 'string' },
+  model: { type: 'string' },
+  returns: { type: 'string' },
+  shares: { type: 'string' },
+  confidence: { type: 'string' },
+  'min-estimation-days': { type: 'string' },
+  data: { type: 'string' },
+  live: { type: 'boolean' },
+  json: { type: 'boolean' },
+  out: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
+
+function windowOption(values: Values, offsetsKey: string, datesKey: string, fallback: WindowSpec): WindowSpec {
+  const offsets = values[offsetsKey] as string | undefined;
+  const dates = values[datesKey] as string | undefined;
+  if (offsets !== undefined && dates !== undefined) throw new UsageError(`give --${offsetsKey} or --${datesKey}, not both`);
+  if (dates !== undefined) return parseDateWindow(dates, `--${datesKey}`);
+  if (offsets !== undefined) return parseOffsets(offsets, `--${offsetsKey}`);
+  return fallback;
+}
+
+/** Turn parsed command-line values into study options (defaults: the flagship design). */
+export function studyOptionsFrom(values: Values): StudyOptions & DataOptions {
+  if (values.live && values.data !== undefined) throw new UsageError('give --live or --data, not both');
+  const returns = (values.returns as string | undefined) ?? FLAGSHIP.returns;
+  if (returns !== 'simple' && returns !== 'log') throw new UsageError(`--returns "${returns}" must be simple or log`);
+  const min = numberOption(values['min-estimation-days'] as string | undefined, 'min-estimation-days', true);
+  if (min !== undefined && !Number.isInteger(min)) throw new UsageError(`--min-estimation-days "${min}" must be a whole number`);
+  return {
+    firm: ((values.firm as string | undefined) ?? FLAGSHIP.firm).toUpperCase(),
+    market: ((values.market as string | undefined) ?? FLAGSHIP.market).toUpperCase(),
+    event: (values.event as string | undefined) ?? FLAGSHIP.event,
+    estimation: windowOption(values, 'estimation', 'estimation-dates', FLAGSHIP.estimation),
+    window: windowOption(values, 'window', 'window-dates', FLAGSHIP.window),
+    carWindow: values.car !== undefined ? parseOffsets(values.car as string, '--car') : undefined,
+    model: (values.model as string | undefined) ?? FLAGSHIP.model,
+    returns,
+    shares: numberOption(values.shares as string | undefined, 'shares', true),
+    confidence: numberOption(values.confidence as string | undefined, 'confidence', true),
+    minEstimationDays: min,
+    dataDir: values.data as string | undefined,
+    source: values.live ? 'yahoo' : 'fixtures',
+  };
+}
+
+/** The files a study writes: `study.json` and `window.csv`. */
+export function studyFiles(study: EventStudy, dir: string) {
+  return [
+    { path: join(dir, 'study.json'), data: jsonText(study) },
+    { path: join(dir, 'window.csv'), data: windowCsv(study) },
+  ];
+}
+
+/** `sputnik study`. Returns the text to print. */
+export async function studyCommand(args: readonly string[]): Promise<string> {
+  const { values, positionals } = parse(args, STUDY_OPTIONS);
+  if (values.help) return STUDY_HELP;
+  if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (see sputnik study --help)`);
+  const study = await eventStudy(studyOptionsFrom(values));
+  if (values.out) await writeFilesAtomic(studyFiles(study, values.out as string));
+  return values.json ? JSON.stringify(study) : study.summary();
+}

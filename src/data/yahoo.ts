@@ -1,0 +1,354 @@
+/**
+ * Optional live data: daily prices from Yahoo Finance through the `yahoo-finance2` package.
+ *
+ * The study itself never needs the network (the bundled fixtures are enough); this loader is for
+ * users who want other symbols or dates. What it returns is validated exactly like a fixture file
+ * (it is round-tripped through the fixture CSV format), and `priceSeriesToCsv` writes it in that
+ * format so it can be saved and reused offline.
+ */
+import { DateTime } from 'luxon';
+import { DataError, NetworkError, SputnikError, UsageError } from '../errors.js';
+import { isIsoDate, parsePriceCsv, PRICE_COLUMNS } from './csv.js';
+import type { PriceRow, PriceSeries } from './types.js';
+
+type YahooFinanceClient = InstanceType<typeof import('yahoo-finance2').default>;
+type Fetch = typeof fetch;
+
+/** A price series read from Yahoo, with what was left out on the way. */
+export interface YahooPriceSeries extends PriceSeries {
+  /** Trading days Yahoo listed without any close (neither as-traded nor adjusted): dropped, never filled. */
+  dropped: string[];
+  /** One-line remarks about the download (dropped days, a symbol Yahoo renamed...); empty when all is well. */
+  notes: string[];
+}
+
+/** Options of {@link loadYahooPrices}. */
+export interface YahooLoadOptions {
+  /** First trading date wanted, `YYYY-MM-DD` (inclusive). */
+  from: string;
+  /** Last trading date wanted, `YYYY-MM-DD` (inclusive). */
+  to: string;
+  /** The `fetch` to use (default: the global one); tests inject a recorded answer here. */
+  fetch?: Fetch;
+  /** Give up after this many milliseconds for the whole download (default 30 000). */
+  timeoutMs?: number;
+}
+
+/** Default time limit of one download. */
+export const YAHOO_TIMEOUT_MS = 30_000;
+
+/** A Yahoo ticker: letters, digits, `.`, `-`, `^`, `=` (e.g. `NVDA`, `^GSPC`, `BRK-B`, `7203.T`). */
+const SYMBOL = /^[A-Za-z0-9.^=-]{1,20}$/;
+const DAY_SECONDS = 86_400;
+const HINT = 'live data needs network access; use the bundled fixtures or --data DIR instead';
+
+/** A logger that swallows everything, so yahoo-finance2 never writes to the console by itself. */
+const SILENT = { info() {}, warn() {}, error() {}, debug() {}, dir() {} };
+
+/** One client (and cookie jar) per base fetch function: the global fetch shares one, tests get fresh ones. */
+const clients = new WeakMap<Fetch, Promise<YahooFinanceClient>>();
+
+function client(base: Fetch): Promise<YahooFinanceClient> {
+  let c = clients.get(base);
+  if (!c) {
+    // Loaded on first use: the CLI and the library never pay for yahoo-finance2 when working offline.
+    c = Promise.all([import('yahoo-finance2'), import('yahoo-finance2/lib/cookieJar')]).then(
+      ([{ default: YahooFinance }, { ExtendedCookieJar }]) =>
+        new YahooFinance({
+          fetch: base,
+          logger: SILENT,
+          suppressNotices: ['yahooSurvey', 'ripHistorical'],
+          versionCheck: false,
+          cookieJar: new ExtendedCookieJar(),
+          validation: { logErrors: false, logOptionsErrors: false },
+        }),
+    );
+    c.catch(() => clients.delete(base));
+    clients.set(base, c);
+  }
+  return c;
+}
+
+/** Seconds since the epoch of `date` 00:00 UTC plus `days`. */
+function utcSeconds(date: string, days = 0): number {
+  return Date.parse(`${date}T00:00:00Z`) / 1000 + days * DAY_SECONDS;
+}
+
+/** One line, at most `max` characters. */
+function short(text: string, max = 160): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** Why a fetch failed, as the operating system said it: `getaddrinfo ENOTFOUND host`, `ECONNREFUSED`... */
+function networkReason(err: unknown): string {
+  const e = err as { message?: unknown; code?: unknown; cause?: unknown; name?: unknown } | null;
+  const cause = e?.cause as { message?: unknown; code?: unknown; cause?: unknown } | undefined;
+  if (cause && typeof cause === 'object') {
+    if (typeof cause.message === 'string' && cause.message) return short(cause.message, 120);
+    if (typeof cause.code === 'string') return cause.code;
+  }
+  if (typeof e?.code === 'string') return e.code;
+  if (typeof e?.message === 'string' && e.message) return short(e.message, 120);
+  return short(String(err), 120);
+}
+
+/** A chart answer whose JSON carries Yahoo's own `{chart: {error: {code, description}}}`. */
+function yahooError(text: string): { code: string; description: string } | undefined {
+  try {
+    const body = JSON.parse(text) as { chart?: { error?: { code?: unknown; description?: unknown } | null } } | null;
+    const err = body?.chart?.error;
+    if (!err) return undefined;
+    return { code: String(err.code ?? 'Error'), description: String(err.description ?? '') };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Wrap the caller's fetch: a per-download deadline, and every failure turned into a typed,
+ * one-line error naming the symbol *before* yahoo-finance2 sees it (it would otherwise print the
+ * URL of a failed request to stderr).
+ */
+function guardedFetch(base: Fetch, symbol: string, signal: AbortSignal, timeoutText: () => string): Fetch {
+  return async (input, init) => {
+    let res: Response;
+    try {
+      res = await base(input, { ...init, signal: init?.signal ? AbortSignal.any([init.signal, signal]) : signal });
+    } catch (err) {
+      if (err instanceof SputnikError) throw err;
+      const reason = signal.aborted ? timeoutText() : networkReason(err);
+      throw new NetworkError(`cannot reach Yahoo Finance for ${symbol} (${reason}): ${HINT}`, { symbol });
+    }
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!/\/v8\/finance\/chart\//.test(url)) return res; // cookie / crumb requests: let yahoo-finance2 handle them
+    let text: string;
+    try {
+      text = await res.clone().text();
+    } catch (err) {
+      const reason = signal.aborted ? timeoutText() : networkReason(err);
+      throw new NetworkError(`lost the connection to Yahoo Finance while reading ${symbol} (${reason}): ${HINT}`, { symbol });
+    }
+    const yerr = yahooError(text);
+    if (yerr) {
+      const what = short(`${yerr.code}${yerr.description ? `: ${yerr.description}` : ''}`);
+      if (/not ?found/i.test(yerr.code)) {
+        throw new DataError(`Yahoo Finance has no daily prices for ${symbol} (${what}); check the ticker symbol`, { symbol });
+      }
+      throw new DataError(`Yahoo Finance refused the request for ${symbol} (${what})`, { symbol });
+    }
+    if (!res.ok) {
+      const status = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
+      if (res.status === 404) {
+        throw new DataError(`Yahoo Finance has no daily prices for ${symbol} (${status}); check the ticker symbol`, { symbol });
+      }
+      const later = res.status === 429 || res.status >= 500 ? '; try again later, or ' : '; ';
+      throw new NetworkError(
+        `Yahoo Finance answered ${status} for ${symbol}${later}use the bundled fixtures or --data DIR instead`,
+        { symbol },
+      );
+    }
+    return res;
+  };
+}
+
+/** The exchange-local calendar date of a bar stamped `seconds` (Yahoo stamps a daily bar at the session's open). */
+function localDater(meta: Record<string, unknown> | undefined, symbol: string): (seconds: number) => string | null {
+  const zone = meta?.['exchangeTimezoneName'];
+  if (typeof zone === 'string' && DateTime.local().setZone(zone).isValid) {
+    return (s) => DateTime.fromSeconds(s, { zone }).toISODate();
+  }
+  const offset = meta?.['gmtoffset'];
+  if (typeof offset === 'number' && Number.isFinite(offset)) {
+    return (s) => DateTime.fromSeconds(s + offset, { zone: 'utc' }).toISODate();
+  }
+  throw new DataError('Yahoo Finance sent no exchange time zone (meta.exchangeTimezoneName or gmtoffset), so its bars cannot be dated', { symbol });
+}
+
+/** A price cell as Yahoo sent it: a finite number or null (anything else is a format change). */
+function cell(values: unknown, i: number, field: string, symbol: string, date: string): number | null {
+  if (values === undefined) return null;
+  const v: unknown = Array.isArray(values) ? values[i] : undefined;
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'number' || !Number.isFinite(v)) {
+    throw new DataError(`Yahoo Finance sent ${field} ${short(JSON.stringify(v), 40)}, not a number`, { symbol, date, field });
+  }
+  return v;
+}
+
+/** Re-raise a validation error of the round trip with the download (not a temporary CSV line) as its place. */
+function relocate(err: unknown, source: string, symbol: string): never {
+  if (!(err instanceof DataError)) throw err;
+  const { file: _file, line: _line, ...where } = err.where;
+  const marker = '\u0000';
+  const prefix = SputnikError.format(marker, err.where).slice(0, -marker.length);
+  const message = err.message.startsWith(prefix) ? err.message.slice(prefix.length) : err.message;
+  throw new DataError(`${message} (in the download from ${source})`, { ...where, symbol });
+}
+
+/**
+ * Download daily prices from Yahoo Finance, `from` to `to` inclusive, as a validated price series
+ * (`source` = `yahoo:SYMBOL`). Each bar is dated by the exchange's own calendar day; `close` is the
+ * as-traded close and `adjClose` Yahoo's split- and dividend-adjusted close. A day Yahoo lists
+ * without any close is dropped (never filled) and named in `dropped` and `notes`.
+ *
+ * Errors are one line and name the symbol: no network, a DNS failure or the time limit →
+ * `NetworkError` (the message says to use the bundled fixtures or `--data DIR`); an unknown
+ * symbol or an answer that is not a price series → `DataError`; bad arguments → `UsageError`.
+ * yahoo-finance2 is silenced: nothing is printed.
+ *
+ * @example
+ * const nvda = await loadYahooPrices('NVDA', { from: '2025-01-21', to: '2025-01-31' });
+ * nvda.source;                                        // 'yahoo:NVDA'
+ * nvda.rows.find((r) => r.date === '2025-01-27')?.close; // 118.41999816894531
+ * await writeFile('data/NVDA.csv', priceSeriesToCsv(nvda)); // reuse offline with --data data
+ */
+export async function loadYahooPrices(symbol: string, opts: YahooLoadOptions): Promise<YahooPriceSeries> {
+  const sym = String(symbol ?? '').trim().toUpperCase();
+  if (!SYMBOL.test(sym)) throw new UsageError(`"${symbol}" is not a Yahoo ticker symbol (letters, digits, . - ^ =)`);
+  const { from, to } = opts ?? ({} as YahooLoadOptions);
+  for (const [name, value] of [['from', from], ['to', to]] as const) {
+    if (typeof value !== 'string' || !isIsoDate(value)) {
+      throw new UsageError(`${name} date "${String(value)}" is not a valid YYYY-MM-DD date`, { symbol: sym });
+    }
+  }
+  if (from > to) throw new UsageError(`from date ${from} is after to date ${to}`, { symbol: sym });
+  const timeoutMs = opts.timeoutMs ?? YAHOO_TIMEOUT_MS;
+  if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new UsageError(`timeoutMs ${timeoutMs} is not a positive number of milliseconds`, { symbol: sym });
+  const base: Fetch = opts.fetch ?? globalThis.fetch;
+  if (typeof base !== 'function') throw new UsageError('no fetch function: this runtime has no global fetch; pass opts.fetch', { symbol: sym });
+
+  const source = `yahoo:${sym}`;
+  const timeoutText = () => `no answer within ${timeoutMs / 1000} s`;
+  const controller = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new NetworkError(`cannot reach Yahoo Finance for ${sym} (${timeoutText()}): ${HINT}`, { symbol: sym }));
+    }, timeoutMs);
+  });
+  deadline.catch(() => undefined); // settled by the race below; never an unhandled rejection
+
+  // Ask a day more on each side in UTC (period2 is exclusive at Yahoo) and keep the bars whose
+  // exchange-local date is in [from, to]: right for every exchange, whatever its UTC offset.
+  const period1 = utcSeconds(from, -1);
+  const period2 = utcSeconds(to, 2);
+
+  let raw: unknown;
+  try {
+    const yf = await client(base);
+    const request = yf.chart(
+      sym,
+      { period1, period2, interval: '1d', return: 'object' },
+      { fetch: guardedFetch(base, sym, controller.signal, timeoutText), validateResult: false },
+    );
+    raw = await Promise.race([request, deadline]);
+  } catch (err) {
+    if (err instanceof SputnikError) throw err;
+    const message = err instanceof Error ? err.message : String(err);
+    throw new DataError(`Yahoo Finance sent an answer for ${sym} that is not a price chart (${short(message, 120)})`, { symbol: sym });
+  } finally {
+    clearTimeout(timer);
+  }
+
+  const chart = (raw ?? {}) as {
+    meta?: Record<string, unknown>;
+    timestamp?: unknown;
+    indicators?: { quote?: Record<string, unknown>[]; adjclose?: Record<string, unknown>[] };
+  };
+  const empty = (why = '') => new DataError(`Yahoo returned no daily prices for ${sym} between ${from} and ${to}${why}`, { symbol: sym });
+  const stamps = chart.timestamp;
+  if (stamps === undefined || (Array.isArray(stamps) && stamps.length === 0)) throw empty();
+  if (!Array.isArray(stamps)) throw new DataError(`Yahoo Finance sent a chart for ${sym} without a list of timestamps`, { symbol: sym });
+  const quote = chart.indicators?.quote?.[0];
+  if (!quote) throw new DataError(`Yahoo Finance sent ${stamps.length} timestamps for ${sym} but no prices`, { symbol: sym });
+  const adj = chart.indicators?.adjclose?.[0]?.['adjclose'];
+  for (const [field, values] of Object.entries({ ...quote, adjclose: adj })) {
+    if (Array.isArray(values) && values.length !== stamps.length) {
+      throw new DataError(`Yahoo Finance sent ${values.length} ${field} values for ${stamps.length} days`, { symbol: sym, field });
+    }
+  }
+
+  const dateOf = localDater(chart.meta, sym);
+  const rows: PriceRow[] = [];
+  const dropped: string[] = [];
+  stamps.forEach((t: unknown, i) => {
+    if (typeof t !== 'number' || !Number.isFinite(t)) {
+      throw new DataError(`Yahoo Finance sent timestamp ${short(JSON.stringify(t), 40)}, not a number`, { symbol: sym });
+    }
+    const date = dateOf(t);
+    if (!date) throw new DataError(`Yahoo Finance sent timestamp ${t}, which is not a date`, { symbol: sym });
+    if (date < from || date > to) return;
+    const row: PriceRow = {
+      date,
+      open: cell(quote['open'], i, 'open', sym, date),
+      high: cell(quote['high'], i, 'high', sym, date),
+      low: cell(quote['low'], i, 'low', sym, date),
+      close: cell(quote['close'], i, 'close', sym, date),
+      adjClose: cell(adj, i, 'adjclose', sym, date),
+      volume: cell(quote['volume'], i, 'volume', sym, date),
+    };
+    if (row.close === null && row.adjClose === null) dropped.push(date);
+    else rows.push(row);
+  });
+
+  rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (let i = 1; i < rows.length; i++) {
+    const date = rows[i]?.date;
+    if (date !== undefined && date === rows[i - 1]?.date) {
+      throw new DataError(`Yahoo Finance sent two daily bars for ${date}; refusing to pick one`, { symbol: sym, date });
+    }
+  }
+
+  const notes: string[] = [];
+  if (dropped.length > 0) {
+    notes.push(
+      `${sym}: dropped ${dropped.length} day${dropped.length === 1 ? '' : 's'} that Yahoo listed without a close (${dropped.join(', ')}); not filled`,
+    );
+  }
+  const metaSymbol = chart.meta?.['symbol'];
+  if (typeof metaSymbol === 'string' && metaSymbol.toUpperCase() !== sym) {
+    notes.push(`${sym}: Yahoo answered with the series of ${metaSymbol}`);
+  }
+  if (rows.length === 0) throw empty(dropped.length > 0 ? ` (${dropped.length} day${dropped.length === 1 ? '' : 's'} listed without a close)` : '');
+
+  // Validate exactly like a fixture file: the same parser, on the same text `sputnik fetch` would save.
+  let parsed: PriceSeries;
+  try {
+    parsed = parsePriceCsv(priceSeriesToCsv({ symbol: sym, source, rows }), { file: source, symbol: sym });
+  } catch (err) {
+    relocate(err, source, sym);
+  }
+  return { symbol: sym, source, rows: parsed.rows, dropped, notes };
+}
+
+/** A price as the fixture files print it (Python float style: integral values keep a `.0`). */
+function priceText(v: number | null): string {
+  if (v === null) return '';
+  const s = String(v);
+  return Number.isInteger(v) && !/e/i.test(s) ? `${s}.0` : s;
+}
+
+/**
+ * Write a price series in the fixture format (`date,open,high,low,close,adj_close,volume`, one
+ * line per day, `\n` line ends, a final newline; a missing value is an empty cell). Numbers are
+ * printed with `String(n)`, the shortest text that reads back to the same number, except that an
+ * integral price keeps a trailing `.0` as in the recorded files (`129.0`); so a parsed fixture
+ * written back reproduces its lines byte for byte, and reading the text back gives equal numbers.
+ *
+ * @example
+ * const csv = priceSeriesToCsv(await loadYahooPrices('NVDA', { from: '2025-01-27', to: '2025-01-28' }));
+ * // date,open,high,low,close,adj_close,volume
+ * // 2025-01-27,124.80000305175781,128.39999389648438,116.69999694824219,118.41999816894531,...,818830900
+ * // 2025-01-28,121.80999755859375,129.0,116.25,128.99000549316406,...,579666400
+ */
+export function priceSeriesToCsv(series: PriceSeries): string {
+  const lines = [PRICE_COLUMNS.join(',')];
+  for (const r of series.rows) {
+    lines.push(
+      [r.date, priceText(r.open), priceText(r.high), priceText(r.low), priceText(r.close), priceText(r.adjClose), r.volume === null ? '' : String(r.volume)].join(','),
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,61 @@
+/** The return models the library fits. */
+export type ModelName = 'market' | 'market-adjusted' | 'constant-mean' | 'ff3';
+
+/** The names accepted for each model (the first is canonical). */
+export const MODEL_NAMES: Record<ModelName, readonly string[]> = {
+  market: ['market', 'market-model', 'ols'],
+  'market-adjusted': ['market-adjusted', 'marketadjusted', 'adjusted'],
+  'constant-mean': ['constant-mean', 'mean', 'constant'],
+  ff3: ['ff3', 'fama-french', 'fama-french-3'],
+};
+
+/** What a model sees of one trading day. Factors are present only for the ff3 model. */
+export interface ModelDay {
+  /** The firm's return. */
+  firm: number;
+  /** The benchmark's return. */
+  market: number;
+  /** Fama-French factors (decimals) for the day. */
+  mktRf?: number;
+  smb?: number;
+  hml?: number;
+  rf?: number;
+}
+
+/** A fitted coefficient with its inference, as in a statsmodels results table. */
+export interface Coefficient {
+  name: string;
+  value: number;
+  se: number;
+  t: number;
+  p: number;
+  lo: number;
+  hi: number;
+}
+
+/** A return model fitted on an estimation window. */
+export interface FittedModel {
+  name: ModelName;
+  /** Days in the estimation window. */
+  n: number;
+  /** Degrees of freedom of the abnormal-return t-statistics. */
+  df: number;
+  /** Standard deviation of the estimation-window abnormal returns (see the model for its divisor). */
+  sigma: number;
+  /** Intercept (0 for market-adjusted) and market beta (1 for market-adjusted, 0 for constant-mean). */
+  alpha: number;
+  beta: number;
+  /** R² of the regression; `null` for models without one. */
+  r2: number | null;
+  /** Estimated coefficients; empty for market-adjusted, which estimates none. */
+  coefficients: Coefficient[];
+  /** Estimation-window residuals (abnormal returns), in order. */
+  residuals: number[];
+  /** The expected (normal) return of a day. */
+  expected(day: ModelDay): number;
+  /**
+   * The variance of `sum_t w_t AR_t` over event-window days, counting the estimation error of the
+   * parameters where the model's convention does (Campbell, Lo & MacKinlay 1997, eq. 4.4.8-4.4.9).
+   */
+  variance(days: readonly ModelDay[], weights: readonly number[]): number;
+}

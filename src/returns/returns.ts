@@ -1,0 +1,33 @@
+/** Simple or continuously compounded (log) returns. */
+export type ReturnKind = 'simple' | 'log';
+
+/**
+ * Period returns of a price list: `P_t / P_{t-1} - 1` (simple) or `ln(P_t / P_{t-1})` (log).
+ * The first element, and any element next to a missing price, is `null` (a gap, never a zero).
+ *
+ * Source: Campbell, Lo & MacKinlay (1997), *The Econometrics of Financial Markets*, eq. 1.4.1
+ * and 1.4.4.
+ *
+ * @example
+ * returns([142.62, 118.42]);        // [null, -0.16968166...]
+ * returns([100, 110], 'log');       // [null, 0.0953101798...]
+ */
+export function returns(prices: readonly (number | null)[], kind: ReturnKind = 'simple'): (number | null)[] {
+  return prices.map((p, i) => {
+    const prev = i > 0 ? prices[i - 1] : null;
+    if (p === null || p === undefined || prev === null || prev === undefined) return null;
+    return kind === 'log' ? Math.log(p / prev) : p / prev - 1;
+  });
+}
+
+/**
+ * Compound a list of period returns into one holding-period return:
+ * `prod(1 + r) - 1` for simple returns, `exp(sum r) - 1` for log returns.
+ *
+ * @example
+ * compound([0.1, -0.1]); // -0.01 (up to rounding)
+ */
+export function compound(rs: readonly number[], kind: ReturnKind = 'simple'): number {
+  if (kind === 'log') return Math.expm1(rs.reduce((a, r) => a + r, 0));
+  return rs.reduce((a, r) => a * (1 + r), 1) - 1;
+}

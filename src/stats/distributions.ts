@@ -1,0 +1,55 @@
+// Distribution functions come from stdlib (https://stdlib.io), whose Student t, normal and
+// binomial routines are accurate to a few ulps across the whole range, including far tails.
+import binomialCdf from '@stdlib/stats-base-dists-binomial-cdf';
+import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
+import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+
+/** A test statistic and its two-sided p-value. */
+export interface TestResult {
+  stat: number;
+  p: number;
+}
+
+/**
+ * Two-sided p-value of a Student t statistic with `df` degrees of freedom,
+ * `2 * F(-|t|)` (computed in the lower tail so that tiny p-values keep their precision).
+ *
+ * @example
+ * studentTwoSidedP(2.0, 10); // 0.07338803477...
+ */
+export function studentTwoSidedP(t: number, df: number): number {
+  if (Number.isNaN(t)) return NaN;
+  return 2 * tCdf(-Math.abs(t), df);
+}
+
+/** Two-sided p-value of a standard normal statistic. */
+export function normalTwoSidedP(z: number): number {
+  if (Number.isNaN(z)) return NaN;
+  return 2 * normalCdf(-Math.abs(z), 0, 1);
+}
+
+/**
+ * The Student t quantile `q` such that `P(T <= q) = prob`.
+ *
+ * @example
+ * studentQuantile(0.975, 248); // 1.969575...
+ */
+export function studentQuantile(prob: number, df: number): number {
+  return tQuantile(prob, df);
+}
+
+/** `P(X <= k)` for `X ~ Binomial(n, p)`. */
+export function binomialCdfAt(k: number, n: number, p: number): number {
+  return binomialCdf(k, n, p);
+}
+
+/**
+ * A t-test of `value / se` and the two-sided confidence interval `value ± q * se` with
+ * `q = t_{df}^{-1}((1 + level) / 2)`.
+ */
+export function tInference(value: number, se: number, df: number, level: number) {
+  const t = value / se;
+  const q = studentQuantile((1 + level) / 2, df);
+  return { se, t, p: studentTwoSidedP(t, df), lo: value - q * se, hi: value + q * se };
+}

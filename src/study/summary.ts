@@ -1,0 +1,52 @@
+import type { EventStudy } from './study.js';
+
+const pct = (v: number | null, digits = 3) => (v === null || !Number.isFinite(v) ? 'n/a' : `${(v * 100).toFixed(digits)} %`);
+const num = (v: number | null, digits = 4) => (v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(digits));
+const pval = (p: number) => (p < 1e-4 ? p.toExponential(2) : p.toFixed(4));
+/** Billions of the price currency, e.g. `592.66 bn`. */
+export const billions = (v: number | null) => (v === null ? 'unknown' : `${(v / 1e9).toFixed(2)} bn`);
+
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
+  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
+}
+
+/** The plain-text report of a study (what `EventStudy.summary()` returns). */
+export function formatSummary(s: EventStudy): string {
+  const e = s.estimation;
+  const level = `${Math.round(s.confidence * 100)} %`;
+  const out: string[] = [];
+  out.push(`Event study: ${s.firm} vs ${s.market}, event ${s.event.date}${s.event.shifted ? ` (asked ${s.event.requested}, not a trading day)` : ''}`);
+  out.push(`Model: ${s.model}, ${s.returnKind} returns on ${s.provenance.firmBasis} (${s.firm}) / ${s.provenance.marketBasis} (${s.market})`);
+  out.push(`Estimation: ${e.start} to ${e.end}, offsets [${e.from}, ${e.to}], n = ${e.n}, df = ${e.df}`);
+  if (e.coefficients.length) {
+    out.push(
+      table(
+        ['', 'coef', 'std err', 't', 'p', `${level} low`, `${level} high`],
+        e.coefficients.map((c) => [c.name, num(c.value, 6), num(c.se, 6), num(c.t, 3), pval(c.p), num(c.lo, 6), num(c.hi, 6)]),
+      ),
+    );
+  }
+  out.push(`sigma = ${pct(e.sigma)}${e.r2 !== null ? `, R² = ${num(e.r2, 4)}` : ''}`);
+  out.push('');
+  out.push(
+    table(
+      ['date', 'offset', 'return', 'expected', 'AR', 't', 'p', 'CAR'],
+      s.window.map((d) => [d.date, String(d.offset), pct(d.return), pct(d.expected), pct(d.ar), num(d.t, 2), pval(d.p), pct(d.car)]),
+    ),
+  );
+  const c = s.car;
+  out.push('');
+  out.push(`CAR [${c.from}, ${c.to}] = ${pct(c.value)} (t = ${num(c.t, 2)}, p = ${pval(c.p)}, ${level} CI ${pct(c.lo)} to ${pct(c.hi)})`);
+  const b = s.bhar();
+  out.push(`BHAR [${b.from}, ${b.to}] = ${pct(b.value)} (${s.firm} ${pct(b.firmReturn)}, expected ${pct(b.expectedReturn)})`);
+  const l = s.loss();
+  out.push('');
+  out.push(`Fall in market value on ${l.toDate} (positive = loss), ${l.shares === null ? 'shares unknown' : `${l.shares.toLocaleString('en-US')} shares`}:`);
+  out.push(`  observed (raw)  ${billions(l.raw)}   close ${num(l.priceBefore, 2)} -> ${num(l.priceAfter, 2)}`);
+  out.push(`  expected        ${billions(l.expected)}`);
+  out.push(`  abnormal        ${billions(l.abnormal)}   ${level} CI ${billions(l.abnormalLo)} to ${billions(l.abnormalHi)}`);
+  for (const n of s.notes) out.push(`Note: ${n}`);
+  return out.join('\n');
+}

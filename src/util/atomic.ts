@@ -1,0 +1,37 @@
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+
+/** One output file: where it goes and what it holds. */
+export interface OutputFile {
+  path: string;
+  data: string | Uint8Array;
+}
+
+/**
+ * Write several files so that none is left half-written: every file is first written in full
+ * to a temporary sibling, and only when all of them are on disk are they renamed into place
+ * (a rename within a folder is atomic on POSIX file systems). If any write fails, the
+ * temporaries are removed and the destination files are left as they were.
+ *
+ * @example
+ * await writeFilesAtomic([{ path: 'out/study.json', data: json }, { path: 'out/window.csv', data: csv }]);
+ */
+export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<void> {
+  const stamp = `${process.pid}.${Date.now().toString(36)}`;
+  const staged = files.map((f) => ({ ...f, tmp: `${f.path}.${stamp}.tmp` }));
+  try {
+    for (const f of staged) {
+      await mkdir(dirname(f.path), { recursive: true });
+      await writeFile(f.tmp, f.data);
+    }
+  } catch (err) {
+    await Promise.all(staged.map((f) => rm(f.tmp, { force: true })));
+    throw err;
+  }
+  for (const f of staged) await rename(f.tmp, f.path);
+}
+
+/** {@link writeFilesAtomic} for a single file. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  return writeFilesAtomic([{ path, data }]);
+}
