@@ -1,0 +1,107 @@
+import { COLORS, CHART_HEIGHT, CHART_WIDTH, langOf, requireFinite, requireIsoDate, requireRows, requireString, topLevel, type Spec } from './common.js';
+import { formatDate, labels } from './i18n.js';
+import type { AbnormalReturnsInput } from './types.js';
+
+/**
+ * Daily abnormal returns around the event as bars (the event day, offset 0, in the event
+ * colour and labelled with its value), each with its 95 % interval as an error bar, on a
+ * percent axis. The x axis is the trading-day offset to the event.
+ *
+ * @example
+ * const spec = abnormalReturnsChart({
+ *   symbol: 'NVDA',
+ *   rows: [
+ *     { date: '2025-01-24', offset: -1, ar: -0.0341, lo: -0.0454, hi: 0.0454 },
+ *     { date: '2025-01-27', offset: 0, ar: -0.1313, lo: -0.0454, hi: 0.0454 },
+ *   ],
+ * });
+ */
+export function abnormalReturnsChart(input: AbnormalReturnsInput): Spec {
+  const lang = langOf(input.lang);
+  const L = labels(lang);
+  const symbol = requireString(input.symbol, 'symbol');
+  const rows = requireRows(input.rows, 'abnormalReturnsChart', symbol).map((r) => {
+    const where = { symbol, date: r.date };
+    const offset = requireFinite(r.offset, 'offset', where);
+    return {
+      date: requireIsoDate(r.date, 'date', symbol),
+      offset,
+      ar: requireFinite(r.ar, 'ar', where),
+      lo: requireFinite(r.lo, 'lo', where),
+      hi: requireFinite(r.hi, 'hi', where),
+      kind: offset === 0 ? L.eventDay : L.otherDays,
+    };
+  });
+  const event = rows.find((r) => r.offset === 0);
+  const x = {
+    field: 'offset',
+    type: 'ordinal' as const,
+    sort: 'ascending' as const,
+    title: L.tradingDayRel(event ? formatDate(event.date, lang) : undefined),
+    axis: { labelAngle: 0, format: 'd', formatType: 'number' },
+  };
+  const yTitle = L.abnormalReturn;
+  const layers: unknown[] = [
+    {
+      mark: { type: 'bar', width: { band: 0.7 } },
+      encoding: {
+        x,
+        y: { field: 'ar', type: 'quantitative', title: yTitle, axis: { format: '%' }, scale: { padding: 18 } },
+        color: {
+          field: 'kind',
+          type: 'nominal',
+          title: null,
+          scale: { domain: [L.eventDay, L.otherDays, L.interval95], range: [COLORS.event, COLORS.bar, '#222222'] },
+          legend: { symbolType: 'square', symbolOpacity: 1 },
+        },
+        tooltip: [
+          { field: 'date', type: 'nominal', title: L.date },
+          { field: 'offset', type: 'quantitative', title: 'offset' },
+          { field: 'ar', type: 'quantitative', title: yTitle, format: '.2%' },
+          { field: 'lo', type: 'quantitative', title: `${L.interval95} (lo)`, format: '.2%' },
+          { field: 'hi', type: 'quantitative', title: `${L.interval95} (hi)`, format: '.2%' },
+        ],
+      },
+    },
+    {
+      mark: { type: 'errorbar', ticks: { width: 8 }, thickness: 1.5, opacity: 1 },
+      encoding: {
+        x,
+        y: { field: 'lo', type: 'quantitative', title: yTitle },
+        y2: { field: 'hi' },
+        color: { datum: L.interval95, type: 'nominal' },
+      },
+    },
+    {
+      mark: { type: 'rule', color: '#444444', strokeWidth: 1 },
+      encoding: { y: { datum: 0, type: 'quantitative' } },
+    },
+  ];
+  if (event) {
+    const below = event.ar < 0;
+    layers.push({
+      data: { values: [{ offset: event.offset, ar: event.ar, y: below ? Math.min(event.ar, event.lo) : Math.max(event.ar, event.hi) }] },
+      mark: {
+        type: 'text',
+        baseline: below ? 'top' : 'bottom',
+        dy: below ? 4 : -4,
+        color: COLORS.event,
+       
+        fontSize: 12,
+      },
+      encoding: {
+        x: { field: 'offset', type: 'ordinal' },
+        y: { field: 'y', type: 'quantitative' },
+        text: { field: 'ar', type: 'quantitative', format: '.2%' },
+      },
+    });
+  }
+  return {
+    ...topLevel('abnormalReturns', lang, L.abnormalReturnsTitle(symbol)),
+    title: { text: L.abnormalReturnsTitle(symbol), ...(event ? { subtitle: L.eventOn(formatDate(event.date, lang)) } : {}) },
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    data: { values: rows },
+    layer: layers,
+  } as Spec;
+}

@@ -1,0 +1,106 @@
+import { COLORS, CHART_HEIGHT, CHART_WIDTH, langOf, requireFinite, requireIsoDate, requireRows, requireString, topLevel, type Spec } from './common.js';
+import { formatDate, labels } from './i18n.js';
+import type { CarInput } from './types.js';
+
+/**
+ * Cumulative abnormal return (CAR) through the event window: a line with points for the CAR, an
+ * area for its 95 % interval, a rule at zero and a vertical rule on the event day; the last day
+ * is labelled with its value. Percent y axis, trading-day offsets on the x axis.
+ *
+ * @example
+ * const spec = carChart({
+ *   symbol: 'NVDA',
+ *   rows: [
+ *     { date: '2025-01-24', offset: -1, car: -0.021, lo: -0.064, hi: 0.064 },
+ *     { date: '2025-01-27', offset: 0, car: -0.152, lo: -0.071, hi: 0.071 },
+ *   ],
+ *   lang: 'en',
+ * });
+ */
+export function carChart(input: CarInput): Spec {
+  const lang = langOf(input.lang);
+  const L = labels(lang);
+  const symbol = requireString(input.symbol, 'symbol');
+  const rows = requireRows(input.rows, 'carChart', symbol)
+    .map((r) => {
+      const where = { symbol, date: r.date };
+      return {
+        date: requireIsoDate(r.date, 'date', symbol),
+        offset: requireFinite(r.offset, 'offset', where),
+        car: requireFinite(r.car, 'car', where),
+        lo: requireFinite(r.lo, 'lo', where),
+        hi: requireFinite(r.hi, 'hi', where),
+      };
+    })
+    .sort((a, b) => a.offset - b.offset);
+  const event = rows.find((r) => r.offset === 0);
+  const last = rows[rows.length - 1];
+  const x = {
+    field: 'offset',
+    type: 'quantitative' as const,
+    title: L.tradingDayRel(event ? formatDate(event.date, lang) : undefined),
+    scale: { nice: false },
+    axis: { format: 'd', tickMinStep: 1 },
+  };
+  const yTitle = L.car;
+  const color = {
+    scale: { domain: [L.car, L.interval95], range: [COLORS.counterfactual, COLORS.band] },
+    legend: { title: null, symbolOpacity: 1 },
+  };
+  const layers: unknown[] = [
+    {
+      mark: { type: 'area', opacity: 0.3 },
+      encoding: {
+        x,
+        y: { field: 'lo', type: 'quantitative', title: yTitle, axis: { format: '%' } },
+        y2: { field: 'hi' },
+        color: { datum: L.interval95, type: 'nominal', ...color },
+      },
+    },
+    {
+      mark: { type: 'rule', color: '#444444', strokeWidth: 1 },
+      encoding: { y: { datum: 0, type: 'quantitative' } },
+    },
+    {
+      mark: { type: 'line', strokeWidth: 2.5, point: { size: 36 } },
+      encoding: {
+        x,
+        y: { field: 'car', type: 'quantitative', title: yTitle },
+        color: { datum: L.car, type: 'nominal' },
+        tooltip: [
+          { field: 'date', type: 'nominal', title: L.date },
+          { field: 'offset', type: 'quantitative', title: 'offset' },
+          { field: 'car', type: 'quantitative', title: yTitle, format: '.2%' },
+          { field: 'lo', type: 'quantitative', title: `${L.interval95} (lo)`, format: '.2%' },
+          { field: 'hi', type: 'quantitative', title: `${L.interval95} (hi)`, format: '.2%' },
+        ],
+      },
+    },
+  ];
+  if (event) {
+    layers.push({
+      data: { values: [{ offset: 0 }] },
+      mark: { type: 'rule', color: COLORS.event, strokeDash: [3, 3], strokeWidth: 1.5 },
+      encoding: { x: { field: 'offset', type: 'quantitative' } },
+    });
+  }
+  if (last) {
+    layers.push({
+      data: { values: [{ offset: last.offset, car: last.car }] },
+      mark: { type: 'text', align: 'right', baseline: last.car < 0 ? 'top' : 'bottom', dy: last.car < 0 ? 8 : -8, color: COLORS.counterfactual, fontSize: 12 },
+      encoding: {
+        x: { field: 'offset', type: 'quantitative' },
+        y: { field: 'car', type: 'quantitative' },
+        text: { field: 'car', type: 'quantitative', format: '.2%' },
+      },
+    });
+  }
+  return {
+    ...topLevel('car', lang, L.carTitle(symbol)),
+    title: { text: L.carTitle(symbol), ...(event ? { subtitle: L.eventOn(formatDate(event.date, lang)) } : {}) },
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    data: { values: rows },
+    layer: layers,
+  } as Spec;
+}

@@ -1,0 +1,139 @@
+/**
+ * What every chart shares: the Vega-Lite schema URL, the font, sizes, colours, the base config
+ * (font + locale) and input checks. Internal to `src/charts`; the constants are re-exported.
+ */
+import type { Config, TopLevelSpec } from 'vega-lite';
+import { UsageError } from '../errors.js';
+import { checkLang, vegaLocale, type Lang } from './i18n.js';
+
+/** `$schema` of every spec: Vega-Lite 6, as used by the installed vega-lite 6.4. */
+export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** The one font used for every text in every chart (pinned in assets/fonts). */
+export const CHART_FONT = 'DejaVu Sans';
+
+/** Default plot size (the data rectangle, without axes and titles), in pixels. */
+export const CHART_WIDTH = 640;
+export const CHART_HEIGHT = 320;
+
+/** Colours, colour-blind safe (Okabe–Ito based) and readable in grey scale. */
+export const COLORS = {
+  observed: '#1b1b1b',
+  counterfactual: '#0072b2',
+  band: '#56b4e9',
+  event: '#d55e00',
+  bar: '#7a8a99',
+  claim: '#e69f00',
+  raw: '#4d4d4d',
+  expected: '#a6a6a6',
+  abnormal: '#0072b2',
+  ar: '#0072b2',
+  ret: '#7a8a99',
+  point: '#5b6b7b',
+} as const;
+
+/** Base `config`: font everywhere, locale, white background, readable sizes. */
+export function baseConfig(lang: Lang): Config {
+  return {
+    font: CHART_FONT,
+    locale: vegaLocale(lang),
+    background: 'white',
+    padding: 8,
+    view: { stroke: '#d0d0d0' },
+    title: { fontSize: 15, fontWeight: 'normal', subtitleFontSize: 12, subtitleColor: '#444444', anchor: 'start', offset: 10 },
+    axis: {
+      labelFontSize: 11,
+      titleFontSize: 12,
+      titleFontWeight: 'normal',
+      titleColor: '#222222',
+      labelColor: '#333333',
+      gridColor: '#e6e6e6',
+    },
+    legend: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal', orient: 'bottom', direction: 'horizontal', labelLimit: 320 },
+    text: { fontSize: 11 },
+  };
+}
+
+/** Fields every spec carries at the top level. */
+export function topLevel(
+  chart: string,
+  lang: Lang,
+  description: string,
+): { $schema: string; description: string; config: Config; usermeta: Record<string, string> } {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    description,
+    config: baseConfig(lang),
+    usermeta: { generator: 'sputnik-study', chart, lang },
+  };
+}
+
+/** The language option, checked (an unknown language is a usage error, not silent English). */
+export function langOf(lang: unknown): Lang {
+  try {
+    return checkLang(lang);
+  } catch (err) {
+    throw new UsageError((err as Error).message, { field: 'lang' });
+  }
+}
+
+/** Throws a UsageError unless `rows` is a non-empty array. */
+export function requireRows<T>(rows: readonly T[] | undefined, what: string, symbol?: string): readonly T[] {
+  if (!Array.isArray(rows) || rows.length === 0) {
+    throw new UsageError(`${what}: no rows to draw`, symbol ? { symbol } : {});
+  }
+  return rows;
+}
+
+/** Throws a UsageError unless `value` is a finite number. */
+export function requireFinite(
+  value: unknown,
+  field: string,
+  where: { symbol?: string; date?: string } = {},
+): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    throw new UsageError(`${field} must be a finite number, got ${String(value)}`, { ...where, field });
+  }
+  return value;
+}
+
+/** Throws a UsageError unless `value` is a string (possibly empty). */
+export function requireString(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw new UsageError(`${field} must be a string, got ${typeof value}`, { field });
+  return value;
+}
+
+/** Throws a UsageError unless `value` is an ISO `YYYY-MM-DD` date. */
+export function requireIsoDate(value: unknown, field: string, symbol?: string): string {
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw new UsageError(`${field} must be an ISO date YYYY-MM-DD, got ${String(value)}`, {
+      field,
+      ...(symbol ? { symbol } : {}),
+    });
+  }
+  return value;
+}
+
+/** Plot height for `n` horizontal bars of `step` pixels, at least `min`. */
+export function barsHeight(n: number, step: number, min = 120): number {
+  return Math.max(min, Math.round(n * step));
+}
+
+/** Smallest and largest of a non-empty list. */
+export function extent(values: readonly number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  return [lo, hi];
+}
+
+/** Round to 12 significant digits so that spec JSON does not carry float noise. */
+export function clean(x: number): number {
+  return x === 0 ? 0 : Number(x.toPrecision(12));
+}
+
+/** A spec type alias for readability. */
+export type Spec = TopLevelSpec;

@@ -1,0 +1,351 @@
+/**
+ * Rendering: Vega-Lite spec → SVG (vega-lite compile + vega headless view) → PNG (resvg).
+ *
+ * This is the only module that loads vega, vega-lite and resvg, and it loads them lazily with
+ * `await import(...)`, so importing the library stays fast and the statistics never depend on
+ * rendering. Swap this module out to render elsewhere (a browser, vl-convert...): the specs are
+ * the interface.
+ *
+ * Determinism. The same spec gives byte-identical SVG and PNG on every run and every machine:
+ * - text is measured with the advance widths of the pinned font (read from the TTF file), never
+ *   with a canvas or system fonts, so layout matches what resvg draws;
+ * - Vega's global counters for clip-path and gradient ids are reset before each render and the
+ *   ids are then renamed in order of appearance (`${idPrefix}1`, `${idPrefix}2`...);
+ * - dates are drawn on UTC scales by the chart builders, so the time zone does not matter;
+ * - resvg loads only the pinned font `assets/fonts/DejaVuSans.ttf` (no system fonts) and paints
+ *   on a fixed white background.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TopLevelSpec } from 'vega-lite';
+import { DataError, UsageError } from '../errors.js';
+import type { OutputFile } from '../util/atomic.js';
+
+/** The npm name this package is published under (used to find the package root). */
+const PACKAGE_NAME = 'sputnik-study';
+/** Where the pinned font lives, relative to the package root. */
+const FONT_RELATIVE = join('assets', 'fonts', 'DejaVuSans.ttf');
+/** The family name inside the pinned font file. */
+export const FONT_FAMILY = 'DejaVu Sans';
+
+let rootCache: string | undefined;
+
+/**
+ * The package root: the nearest folder at or above this file that holds a package.json named
+ * `sputnik-study`. Works from `src/report/` (tests, tsx) and from a bundled `dist/*.js` alike.
+ */
+export function packageRoot(): string {
+  if (rootCache) return rootCache;
+  const start = dirname(fileURLToPath(import.meta.url));
+  let dir = start;
+  for (;;) {
+    const pkg = join(dir, 'package.json');
+    if (existsSync(pkg)) {
+      try {
+        const name = (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name;
+        if (name === PACKAGE_NAME) return (rootCache = dir);
+      } catch {
+        // an unreadable package.json on the way up is not ours: keep walking
+      }
+    }
+    const parent = dirname(dir);
+    if (parent === dir) {
+      throw new DataError(`cannot find the ${PACKAGE_NAME} package root above ${start}`);
+    }
+    dir = parent;
+  }
+}
+
+/** Absolute path of the pinned font file; a DataError if it is missing. */
+export function fontPath(): string {
+  const p = join(packageRoot(), FONT_RELATIVE);
+  if (!existsSync(p)) throw new DataError('pinned chart font is missing', { file: p });
+  return p;
+}
+
+/** Options of {@link toSvg}. */
+export interface SvgOptions {
+  /**
+   * Prefix of the ids Vega gives clip paths and gradients (default `'vg'`). Give each figure of
+   * one HTML page its own prefix so that inline SVGs never share an id.
+   */
+  idPrefix?: string;
+  /** Receives Vega-Lite and Vega warnings. Default: they are printed with `console.warn`. */
+  onWarning?: (message: string) => void;
+}
+
+type VegaModule = typeof import('vega');
+
+/** Advance width, in em, of each code point of the pinned font (no kerning). */
+type AdvanceTable = (codePoint: number) => number;
+let advanceCache: AdvanceTable | undefined;
+
+/**
+ * Read the horizontal advances of the pinned TrueType font (`head`, `hhea`, `hmtx`, `cmap`
+ * format 12 or 4): enough to measure a string the way resvg will draw it, minus kerning.
+ */
+export function fontAdvances(file?: string): AdvanceTable {
+  if (file === undefined && advanceCache) return advanceCache;
+  const path = file ?? fontPath();
+  const buf = readFileSync(path);
+  const u16 = (o: number) => buf.readUInt16BE(o);
+  const u32 = (o: number) => buf.readUInt32BE(o);
+  const tables = new Map<string, number>();
+  const numTables = u16(4);
+  for (let i = 0; i < numTables; i++) {
+    const rec = 12 + 16 * i;
+    tables.set(buf.toString('latin1', rec, rec + 4), u32(rec + 8));
+  }
+  const need = (tag: string): number => {
+    const off = tables.get(tag);
+    if (off === undefined) throw new DataError(`font has no '${tag}' table`, { file: path });
+    return off;
+  };
+  const unitsPerEm = u16(need('head') + 18);
+  const numberOfHMetrics = u16(need('hhea') + 34);
+  const hmtx = need('hmtx');
+  const advanceOfGlyph = (g: number) => u16(hmtx + 4 * Math.min(g, numberOfHMetrics - 1)) / unitsPerEm;
+  // cmap: prefer a full-Unicode format 12 subtable, else the BMP format 4 one.
+  const cmap = need('cmap');
+  let f12 = -1;
+  let f4 = -1;
+  for (let i = 0, n = u16(cmap + 2); i < n; i++) {
+    const rec = cmap + 4 + 8 * i;
+    const platform = u16(rec);
+    const encoding = u16(rec + 2);
+    const sub = cmap + u32(rec + 4);
+    const format = u16(sub);
+    const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
+    if (!unicode) continue;
+    if (format === 12 && f12 < 0) f12 = sub;
+    if (format === 4 && f4 < 0) f4 = sub;
+  }
+  let glyphOf: (cp: number) => number;
+  if (f12 >= 0) {
+    const nGroups = u32(f12 + 12);
+    glyphOf = (cp) => {
+      let lo = 0;
+      let hi = nGroups - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const g = f12 + 16 + 12 * mid;
+        if (cp < u32(g)) hi = mid - 1;
+        else if (cp > u32(g + 4)) lo = mid + 1;
+        else return u32(g + 8) + (cp - u32(g));
+      }
+      return 0;
+    };
+  } else if (f4 >= 0) {
+    const segCount = u16(f4 + 6) / 2;
+    const ends = f4 + 14;
+    const starts = ends + 2 * segCount + 2;
+    const deltas = starts + 2 * segCount;
+    const rangeOffsets = deltas + 2 * segCount;
+    glyphOf = (cp) => {
+      if (cp > 0xffff) return 0;
+      for (let i = 0; i < segCount; i++) {
+        if (u16(ends + 2 * i) < cp) continue;
+        const start = u16(starts + 2 * i);
+        if (start > cp) return 0;
+        const delta = u16(deltas + 2 * i);
+        const ro = u16(rangeOffsets + 2 * i);
+        if (ro === 0) return (cp + delta) & 0xffff;
+        const g = u16(rangeOffsets + 2 * i + ro + 2 * (cp - start));
+        return g === 0 ? 0 : (g + delta) & 0xffff;
+      }
+      return 0;
+    };
+  } else {
+    throw new DataError('font has no Unicode cmap subtable', { file: path });
+  }
+  const cache = new Map<number, number>();
+  const table: AdvanceTable = (cp) => {
+    let w = cache.get(cp);
+    if (w === undefined) {
+      w = advanceOfGlyph(glyphOf(cp));
+      cache.set(cp, w);
+    }
+    return w;
+  };
+  if (file === undefined) advanceCache = table;
+  return table;
+}
+
+/**
+ * Width in pixels of `text` set in the pinned font at `fontSize`, as Vega needs it for layout
+ * (axis label overlap, legend spacing, title placement, truncation with an ellipsis). Bold is
+ * not in the pinned font; if a spec asks for it, widths are widened by 10 % to stay safe.
+ */
+export function measureText(text: string, fontSize: number, bold = false): number {
+  const adv = fontAdvances();
+  let em = 0;
+  for (const ch of text) em += adv(ch.codePointAt(0) ?? 0);
+  return em * fontSize * (bold ? 1.1 : 1);
+}
+
+/** Count of renders in flight that installed our text metrics; restore Vega's at zero. */
+let metricsDepth = 0;
+let savedWidth: unknown;
+
+function vegaWidth(item: { fontSize?: unknown; fontWeight?: unknown }, text: unknown): number {
+  const size = item.fontSize != null ? Number(item.fontSize) || 0 : 11;
+  const s = text == null ? '' : String(text).trim();
+  const w = item.fontWeight;
+  const bold = w === 'bold' || w === 'bolder' || (typeof w === 'number' && w >= 600) || (typeof w === 'string' && Number(w) >= 600);
+  return size <= 0 || s === '' ? 0 : measureText(s, size, bold);
+}
+
+/**
+ * While we render, Vega measures text with the pinned font's metrics instead of its own
+ * estimate (0.8 em per character) or a canvas, so layout is right and never depends on the
+ * machine. Reference-counted so overlapping renders restore Vega's function only at the end.
+ */
+function usePinnedFontMetrics(vega: VegaModule): () => void {
+  // `textMetrics` is exported by vega (from vega-scenegraph) but missing from its typings.
+  const tm = (vega as unknown as { textMetrics: { width: unknown } }).textMetrics;
+  if (metricsDepth++ === 0) {
+    savedWidth = tm.width;
+    tm.width = vegaWidth;
+  }
+  return () => {
+    if (--metricsDepth === 0) tm.width = savedWidth;
+  };
+}
+
+/** A logger for vega-lite's compile and vega's view that routes warnings to `onWarning`. */
+function makeLogger(onWarning: (m: string) => void) {
+  let level = 2; // Warn
+  const text = (args: unknown[]) => args.map((a) => (a instanceof Error ? a.message : String(a))).join(' ');
+  const logger = {
+    level(l?: number) {
+      if (l === undefined) return level;
+      level = l;
+      return logger;
+    },
+    error(...args: unknown[]): never {
+      throw new UsageError(`invalid chart: ${text(args)}`);
+    },
+    warn(...args: unknown[]) {
+      onWarning(text(args));
+      return logger;
+    },
+    info() {
+      return logger;
+    },
+    debug() {
+      return logger;
+    },
+  };
+  return logger;
+}
+
+/**
+ * Rename the SVG's element ids in order of first appearance and update every reference
+ * (`url(#id)`, `href="#id"`), so ids never depend on global counters or earlier renders.
+ */
+export function normalizeSvgIds(svg: string, idPrefix = 'vg'): string {
+  const map = new Map<string, string>();
+  for (const m of svg.matchAll(/\sid="([^"]+)"/g)) {
+    const id = m[1];
+    if (id !== undefined && !map.has(id)) map.set(id, `${idPrefix}${map.size + 1}`);
+  }
+  if (map.size === 0) return svg;
+  const rename = (id: string) => map.get(id) ?? id;
+  return svg
+    .replace(/(\sid=")([^"]+)(")/g, (_, a: string, id: string, b: string) => a + rename(id) + b)
+    .replace(/url\(#([^)]+)\)/g, (_, id: string) => `url(#${rename(id)})`)
+    .replace(/((?:xlink:)?href=")#([^"]+)(")/g, (_, a: string, id: string, b: string) => `${a}#${rename(id)}${b}`);
+}
+
+/**
+ * Compile a Vega-Lite spec and render it to an SVG string with a headless Vega view.
+ *
+ * @example
+ * const svg = await toSvg(pricePathChart(input));
+ */
+export async function toSvg(spec: TopLevelSpec, opts: SvgOptions = {}): Promise<string> {
+  if (spec === null || typeof spec !== 'object') throw new UsageError('toSvg: spec must be an object');
+  const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+  const onWarning = opts.onWarning ?? ((m: string) => console.warn(`[vega] ${m}`));
+  const logger = makeLogger(onWarning);
+  const compiled = vl.compile(spec, { logger: logger as never });
+  fontAdvances(); // read the font before Vega needs it
+  const restore = usePinnedFontMetrics(vega);
+  const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', logger: logger as never });
+  try {
+    vega.resetSVGDefIds();
+    const svg = await view.toSVG();
+    return normalizeSvgIds(svg, opts.idPrefix ?? 'vg');
+  } finally {
+    view.finalize();
+    restore();
+  }
+}
+
+/** Options of {@link toPng}. */
+export interface PngOptions {
+  /** Pixels per SVG unit (default 2, for sharp text on high-density screens and in print). */
+  scale?: number;
+  /** Background painted under the picture (default `'white'`). */
+  background?: string;
+}
+
+/**
+ * Rasterise an SVG (from {@link toSvg}) to PNG bytes with resvg, using only the pinned
+ * DejaVu Sans font. The PNG is `scale` times the SVG's width and height, rounded.
+ *
+ * @example
+ * const png = await toPng(await toSvg(spec), { scale: 1 });
+ */
+export async function toPng(svg: string, opts: PngOptions = {}): Promise<Uint8Array> {
+  const scale = opts.scale ?? 2;
+  if (!(Number.isFinite(scale) && scale > 0 && scale <= 16)) {
+    throw new UsageError(`toPng: scale must be a number in (0, 16], got ${scale}`);
+  }
+  const { Resvg } = await loadResvg();
+  const resvg = new Resvg(svg, {
+    font: { fontFiles: [fontPath()], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    background: opts.background ?? 'white',
+    fitTo: { mode: 'zoom', value: scale },
+    shapeRendering: 2,
+    textRendering: 1,
+    imageRendering: 0,
+    logLevel: 'off',
+  });
+  return new Uint8Array(resvg.render().asPng());
+}
+
+/** resvg-js is CommonJS; take `Resvg` from the namespace or from its default export. */
+export async function loadResvg(): Promise<typeof import('@resvg/resvg-js')> {
+  const mod = (await import('@resvg/resvg-js')) as typeof import('@resvg/resvg-js') & {
+    default?: typeof import('@resvg/resvg-js');
+  };
+  return mod.Resvg ? mod : (mod.default as typeof import('@resvg/resvg-js'));
+}
+
+/** Options of {@link renderChart}. */
+export interface RenderChartOptions extends SvgOptions, PngOptions {}
+
+/**
+ * The three files of one chart, ready for `writeFilesAtomic`: `basename.vl.json` (the spec,
+ * 2-space JSON with a trailing newline), `basename.svg` and `basename.png`.
+ *
+ * @example
+ * await writeFilesAtomic(await renderChart(carChart(input), 'out/nvda-car'));
+ */
+export async function renderChart(
+  spec: TopLevelSpec,
+  basename: string,
+  opts: RenderChartOptions = {},
+): Promise<OutputFile[]> {
+  if (typeof basename !== 'string' || basename === '') throw new UsageError('renderChart: basename must be a non-empty path');
+  const json = `${JSON.stringify(spec, null, 2)}\n`;
+  const svg = await toSvg(spec, opts);
+  const png = await toPng(svg, opts);
+  return [
+    { path: `${basename}.vl.json`, data: json },
+    { path: `${basename}.svg`, data: svg },
+    { path: `${basename}.png`, data: png },
+  ];
+}
