@@ -7,6 +7,11 @@
  * import { eventStudy } from 'sputnik-study';
  * const study = await eventStudy({ firm: 'NVDA', market: 'SPY', event: '2025-01-27' });
  * console.log(study.summary());
+ *
+ * // charts (plain Vega-Lite specs) and the self-contained HTML report
+ * import { studyCharts, toSvg, studyReportFiles, writeFilesAtomic } from 'sputnik-study';
+ * const svg = await toSvg(studyCharts(study).car);
+ * await writeFilesAtomic(await studyReportFiles(study, 'out', { lang: 'fr' }));
  */
 export * from './errors.js';
 export * from './data/types.js';
@@ -27,3 +32,5 @@ export { eventStudy, loadStudyData, liveRange, type DataOptions } from './study/
 export { locateEvent, resolveWindow, parseOffsets, parseDateWindow, type OffsetWindow, type DateWindow, type WindowSpec } from './study/windows.js';
 export * from './claims/index.js';
 export { writeFilesAtomic, writeFileAtomic, type OutputFile } from './util/atomic.js';
+export * from './charts/index.js';
+export * from './report/index.js';

@@ -135,5 +135,14 @@ export function clean(x: number): number {
   return x === 0 ? 0 : Number(x.toPrecision(12));
 }
 
+/** The title of a spec as plain text (title and subtitle lines joined), if it has one. */
+export function specTitle(spec: TopLevelSpec): string | undefined {
+  const t = (spec as { title?: unknown }).title;
+  const text = t !== null && typeof t === 'object' && !Array.isArray(t) ? (t as { text?: unknown }).text : t;
+  if (typeof text === 'string') return text;
+  if (Array.isArray(text)) return text.join(' ');
+  return undefined;
+}
+
 /** A spec type alias for readability. */
 export type Spec = TopLevelSpec;

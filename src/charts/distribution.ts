@@ -78,7 +78,7 @@ export function distributionChart(input: DistributionInput): Spec {
   const leftHalf = observed < mid;
   return {
     ...topLevel('distribution', lang, title),
-    title: { text: title, subtitle: L.simulations(values.length) },
+    title: { text: title, subtitle: input.subtitle === undefined ? L.simulations(values.length) : requireString(input.subtitle, 'subtitle') },
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     data: { values: bins },

@@ -42,7 +42,7 @@ export interface AbnormalReturnRow {
   offset: number;
   /** Abnormal return (fraction). */
   ar: number;
-  /** 95 % interval of the abnormal return under the null (fractions). */
+  /** Its 95 % confidence interval (fractions). */
   lo: number;
   hi: number;
 }
@@ -144,6 +144,8 @@ export interface DistributionInput extends ChartOptions {
   label: string;
   /** How the values read: fractions shown as percent (default) or plain numbers. */
   format?: 'percent' | 'number';
+  /** Line under the title. Default: "N simulated values" / "N valeurs simulées". */
+  subtitle?: string;
   /** Title of the x axis. Default: "Value" / "Valeur". */
   xTitle?: string;
   /** Number of histogram bins. Default: √n clamped to 10..60. */

@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { Lang } from '../charts/i18n.js';
 import { UsageError } from '../errors.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -34,4 +35,16 @@ export function numberOption(value: string | undefined, name: string, positive =
     throw new UsageError(`--${name} "${value}" must be a ${positive ? 'positive ' : ''}number`);
   }
   return v;
+}
+
+/** The `--lang` option: `en` (default) or `fr`. */
+export function langOption(value: unknown): Lang {
+  if (value === undefined) return 'en';
+  if (value === 'en' || value === 'fr') return value;
+  throw new UsageError(`--lang "${String(value)}" must be en or fr`);
+}
+
+/** A progress line on stderr, only when a person is watching (stderr is a terminal). */
+export function progress(message: string): void {
+  if (process.stderr.isTTY) process.stderr.write(`${message}\n`);
 }

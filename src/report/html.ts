@@ -14,6 +14,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { UsageError } from '../errors.js';
+import { specTitle } from '../charts/common.js';
 import { checkLang, formatNumber, labels, type FormatNumberOptions, type Lang } from '../charts/i18n.js';
 import { toSvg } from './render.js';
 
@@ -117,18 +118,6 @@ td.na { color: #888; font-style: italic; }
 footer { margin-top: 48px; color: #777; font-size: 0.85rem; border-top: 1px solid #e3e6ea; padding-top: 8px; }
 @media print { body { background: #fff; } main { padding: 0; } details { display: none; } }
 `;
-
-/** The figure's title as plain text (for `aria-label`), if the spec has one. */
-function specTitle(spec: TopLevelSpec): string | undefined {
-  const t = (spec as { title?: unknown }).title;
-  if (typeof t === 'string') return t;
-  if (Array.isArray(t)) return t.join(' ');
-  if (t && typeof t === 'object' && 'text' in t) {
-    const text = (t as { text: unknown }).text;
-    return Array.isArray(text) ? text.join(' ') : typeof text === 'string' ? text : undefined;
-  }
-  return undefined;
-}
 
 function renderTable(table: ReportTable, lang: Lang, where: string): string {
   const L = labels(lang);

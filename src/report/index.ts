@@ -9,7 +9,6 @@ export {
   loadResvg,
   measureText,
   normalizeSvgIds,
-  packageRoot,
   renderChart,
   toPng,
   toSvg,
@@ -31,9 +30,14 @@ export {
   VEGALITE_MIME,
   VEGA_LITE_V5_SCHEMA,
   chartDisplay,
+  claimsBundle,
+  studyBundle,
   notebookSpec,
   withDisplay,
   type ChartDisplay,
   type Displayable,
   type MimeBundle,
 } from './notebook.js';
+export { claimBars, claimsCharts, pricePathRows, studyCharts, type ClaimsCharts, type StudyCharts } from './figures.js';
+export { reportCharts, studyReport, studyReportFiles, type StudyReportOptions } from './study-report.js';
+export { reportText, type ReportText } from './text.js';

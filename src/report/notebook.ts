@@ -15,27 +15,16 @@
  * `text/plain` (the title).
  */
 import type { TopLevelSpec } from 'vega-lite';
-import { VEGA_LITE_SCHEMA } from '../charts/common.js';
+import { VEGA_LITE_SCHEMA, specTitle } from '../charts/common.js';
+import { JUPYTER_DISPLAY, type Displayable, type MimeBundle } from '../util/jupyter.js';
+import type { Lang } from '../charts/i18n.js';
+import { formatClaims } from '../claims/format.js';
+import type { ClaimsReport } from '../claims/report.js';
+import type { EventStudy } from '../study/study.js';
+import { claimsCharts, studyCharts } from './figures.js';
 import { toSvg } from './render.js';
 
-/** The symbol Deno's Jupyter kernel looks up on a cell's value (`Deno.jupyter.$display`). */
-export const JUPYTER_DISPLAY: unique symbol = Symbol.for('Jupyter.display') as never;
-
-/** A Jupyter MIME bundle: MIME type → data. */
-export type MimeBundle = {
-  'text/plain'?: string;
-  'text/html'?: string;
-  'text/markdown'?: string;
-  'image/svg+xml'?: string;
-  'image/png'?: string;
-  'application/json'?: unknown;
-  'application/vnd.vegalite.v5+json'?: unknown;
-} & Record<string, unknown>;
-
-/** Something Deno's kernel displays richly. */
-export interface Displayable {
-  [JUPYTER_DISPLAY](): MimeBundle | Promise<MimeBundle>;
-}
+export { JUPYTER_DISPLAY, type Displayable, type MimeBundle };
 
 /** The MIME type Jupyter front ends render Vega-Lite from. */
 export const VEGALITE_MIME = 'application/vnd.vegalite.v5+json';
@@ -72,11 +61,7 @@ export function withDisplay<T extends object>(obj: T, bundle: () => MimeBundle |
 
 /** The spec's title as plain text, or a generic name. */
 function titleOf(spec: TopLevelSpec): string {
-  const t = (spec as { title?: unknown }).title;
-  const text = typeof t === 'object' && t !== null && !Array.isArray(t) ? (t as { text?: unknown }).text : t;
-  if (typeof text === 'string' && text) return text;
-  if (Array.isArray(text)) return text.join(' ');
-  return 'Vega-Lite chart';
+  return specTitle(spec) || 'Vega-Lite chart';
 }
 
 /** The spec as a notebook front end expects it under {@link VEGALITE_MIME} (a copy). */
@@ -125,4 +110,25 @@ export function chartDisplay(spec: TopLevelSpec): ChartDisplay {
     },
   };
   return display;
+}
+
+/**
+ * The bundle of a study: its abnormal-returns chart (Vega-Lite and SVG) and its `summary()` as
+ * text. What `EventStudy` shows in a Deno notebook cell.
+ *
+ * @example
+ * const study = await eventStudy({ firm: 'NVDA', market: 'SPY', event: '2025-01-27' });
+ * study; // last expression of a cell: the chart, or the summary where charts cannot show
+ */
+export async function studyBundle(study: EventStudy, lang: Lang = 'en'): Promise<MimeBundle> {
+  return chartBundle(studyCharts(study, { lang })['abnormal-returns'], study.summary());
+}
+
+/** The bundle of a claims report: the quoted-vs-observed chart and the claims table as text. */
+export async function claimsBundle(report: ClaimsReport, lang: Lang = 'en'): Promise<MimeBundle> {
+  return chartBundle(claimsCharts(report, { lang }).claims, formatClaims(report));
+}
+
+async function chartBundle(spec: TopLevelSpec, text: string): Promise<MimeBundle> {
+  return { [VEGALITE_MIME]: notebookSpec(spec), 'image/svg+xml': await toSvg(spec), 'text/plain': text };
 }

@@ -16,50 +16,18 @@
  *   on a fixed white background.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import opentype from 'opentype.js';
 import type { TopLevelSpec } from 'vega-lite';
 import { DataError, UsageError } from '../errors.js';
 import type { OutputFile } from '../util/atomic.js';
+import { packagePath } from '../util/paths.js';
 
-/** The npm name this package is published under (used to find the package root). */
-const PACKAGE_NAME = 'sputnik-study';
-/** Where the pinned font lives, relative to the package root. */
-const FONT_RELATIVE = join('assets', 'fonts', 'DejaVuSans.ttf');
-/** The family name inside the pinned font file. */
+/** The family name inside the pinned font file `assets/fonts/DejaVuSans.ttf`. */
 export const FONT_FAMILY = 'DejaVu Sans';
-
-let rootCache: string | undefined;
-
-/**
- * The package root: the nearest folder at or above this file that holds a package.json named
- * `sputnik-study`. Works from `src/report/` (tests, tsx) and from a bundled `dist/*.js` alike.
- */
-export function packageRoot(): string {
-  if (rootCache) return rootCache;
-  const start = dirname(fileURLToPath(import.meta.url));
-  let dir = start;
-  for (;;) {
-    const pkg = join(dir, 'package.json');
-    if (existsSync(pkg)) {
-      try {
-        const name = (JSON.parse(readFileSync(pkg, 'utf8')) as { name?: unknown }).name;
-        if (name === PACKAGE_NAME) return (rootCache = dir);
-      } catch {
-        // an unreadable package.json on the way up is not ours: keep walking
-      }
-    }
-    const parent = dirname(dir);
-    if (parent === dir) {
-      throw new DataError(`cannot find the ${PACKAGE_NAME} package root above ${start}`);
-    }
-    dir = parent;
-  }
-}
 
 /** Absolute path of the pinned font file; a DataError if it is missing. */
 export function fontPath(): string {
-  const p = join(packageRoot(), FONT_RELATIVE);
+  const p = packagePath('assets', 'fonts', 'DejaVuSans.ttf');
   if (!existsSync(p)) throw new DataError('pinned chart font is missing', { file: p });
   return p;
 }
@@ -82,88 +50,26 @@ type AdvanceTable = (codePoint: number) => number;
 let advanceCache: AdvanceTable | undefined;
 
 /**
- * Read the horizontal advances of the pinned TrueType font (`head`, `hhea`, `hmtx`, `cmap`
- * format 12 or 4): enough to measure a string the way resvg will draw it, minus kerning.
+ * Horizontal advances of a TrueType font (default: the pinned one), read with opentype.js:
+ * enough to measure a string the way resvg will draw it, minus kerning. Glyphs are looked up one
+ * code point at a time (`charToGlyph`), not shaped: opentype.js 2.0 cannot apply some of
+ * DejaVu Sans's GSUB lookups, and chart labels need no shaping.
  */
 export function fontAdvances(file?: string): AdvanceTable {
   if (file === undefined && advanceCache) return advanceCache;
   const path = file ?? fontPath();
   const buf = readFileSync(path);
-  const u16 = (o: number) => buf.readUInt16BE(o);
-  const u32 = (o: number) => buf.readUInt32BE(o);
-  const tables = new Map<string, number>();
-  const numTables = u16(4);
-  for (let i = 0; i < numTables; i++) {
-    const rec = 12 + 16 * i;
-    tables.set(buf.toString('latin1', rec, rec + 4), u32(rec + 8));
-  }
-  const need = (tag: string): number => {
-    const off = tables.get(tag);
-    if (off === undefined) throw new DataError(`font has no '${tag}' table`, { file: path });
-    return off;
-  };
-  const unitsPerEm = u16(need('head') + 18);
-  const numberOfHMetrics = u16(need('hhea') + 34);
-  const hmtx = need('hmtx');
-  const advanceOfGlyph = (g: number) => u16(hmtx + 4 * Math.min(g, numberOfHMetrics - 1)) / unitsPerEm;
-  // cmap: prefer a full-Unicode format 12 subtable, else the BMP format 4 one.
-  const cmap = need('cmap');
-  let f12 = -1;
-  let f4 = -1;
-  for (let i = 0, n = u16(cmap + 2); i < n; i++) {
-    const rec = cmap + 4 + 8 * i;
-    const platform = u16(rec);
-    const encoding = u16(rec + 2);
-    const sub = cmap + u32(rec + 4);
-    const format = u16(sub);
-    const unicode = platform === 0 || (platform === 3 && (encoding === 1 || encoding === 10));
-    if (!unicode) continue;
-    if (format === 12 && f12 < 0) f12 = sub;
-    if (format === 4 && f4 < 0) f4 = sub;
-  }
-  let glyphOf: (cp: number) => number;
-  if (f12 >= 0) {
-    const nGroups = u32(f12 + 12);
-    glyphOf = (cp) => {
-      let lo = 0;
-      let hi = nGroups - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >>> 1;
-        const g = f12 + 16 + 12 * mid;
-        if (cp < u32(g)) hi = mid - 1;
-        else if (cp > u32(g + 4)) lo = mid + 1;
-        else return u32(g + 8) + (cp - u32(g));
-      }
-      return 0;
-    };
-  } else if (f4 >= 0) {
-    const segCount = u16(f4 + 6) / 2;
-    const ends = f4 + 14;
-    const starts = ends + 2 * segCount + 2;
-    const deltas = starts + 2 * segCount;
-    const rangeOffsets = deltas + 2 * segCount;
-    glyphOf = (cp) => {
-      if (cp > 0xffff) return 0;
-      for (let i = 0; i < segCount; i++) {
-        if (u16(ends + 2 * i) < cp) continue;
-        const start = u16(starts + 2 * i);
-        if (start > cp) return 0;
-        const delta = u16(deltas + 2 * i);
-        const ro = u16(rangeOffsets + 2 * i);
-        if (ro === 0) return (cp + delta) & 0xffff;
-        const g = u16(rangeOffsets + 2 * i + ro + 2 * (cp - start));
-        return g === 0 ? 0 : (g + delta) & 0xffff;
-      }
-      return 0;
-    };
-  } else {
-    throw new DataError('font has no Unicode cmap subtable', { file: path });
+  let font: opentype.Font;
+  try {
+    font = opentype.parse(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
+  } catch (err) {
+    throw new DataError(`cannot read the font: ${(err as Error).message}`, { file: path });
   }
   const cache = new Map<number, number>();
   const table: AdvanceTable = (cp) => {
     let w = cache.get(cp);
     if (w === undefined) {
-      w = advanceOfGlyph(glyphOf(cp));
+      w = (font.charToGlyph(String.fromCodePoint(cp)).advanceWidth ?? 0) / font.unitsPerEm;
       cache.set(cp, w);
     }
     return w;

@@ -6,6 +6,7 @@ import { fitModel, modelName } from '../models/fit.js';
 import type { FittedModel, ModelDay, ModelName } from '../models/types.js';
 import { compound, returns, type ReturnKind } from '../returns/returns.js';
 import { tInference } from '../stats/distributions.js';
+import { JUPYTER_DISPLAY, type MimeBundle } from '../util/jupyter.js';
 import { formatSummary } from './summary.js';
 import type {
   BharResult,
@@ -333,6 +334,16 @@ export class EventStudy {
   /** A readable report: the model, the day-by-day table, the CAR and the dollar figures. */
   summary(): string {
     return formatSummary(this);
+  }
+
+  /**
+   * Rich display in a Deno Jupyter notebook: the abnormal-returns chart (Vega-Lite and SVG) and
+   * the summary as text. The rendering code is loaded only when a notebook asks for it, so the
+   * statistics never depend on it.
+   */
+  async [JUPYTER_DISPLAY](): Promise<MimeBundle> {
+    const { studyBundle } = await import('../report/notebook.js');
+    return studyBundle(this);
   }
 
   /** The command-line JSON contract (see DESIGN.md), plus extra fields. */
