@@ -4,8 +4,9 @@ import { eventStudy, type DataOptions } from '../study/load.js';
 import { FLAGSHIP, type EventStudy } from '../study/study.js';
 import type { StudyOptions } from '../study/types.js';
 import { parseDateWindow, parseOffsets, type WindowSpec } from '../study/windows.js';
-import { writeFilesAtomic } from '../util/atomic.js';
-import { numberOption, parse, type Options } from './args.js';
+import { writeFilesAtomic, type OutputFile } from '../util/atomic.js';
+import { langOption, numberOption, parse, progress, type Options } from './args.js';
+import { studyReportFiles } from '../report/study-report.js';
 import { jsonText, windowCsv } from './output.js';
 
 export const STUDY_HELP = `sputnik study: a single-firm event study on recorded prices
@@ -29,6 +30,8 @@ Usage: sputnik study [options]
   --live                    download the prices from Yahoo Finance (needs the network)
   --json                    print the result as one JSON object
   --out DIR                 also write DIR/study.json and DIR/window.csv
+  --report                  with --out: also write DIR/report.html and DIR/charts/*.vl.json|.svg|.png
+  --lang LANG               en | fr: language of the report and charts (default en)
   -h, --help                this help
 
 Example:
@@ -52,6 +55,8 @@ export const STUDY_OPTIONS: Options = {
   live: { type: 'boolean' },
   json: { type: 'boolean' },
   out: { type: 'string' },
+  report: { type: 'boolean' },
+  lang: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 };
 
@@ -91,7 +96,7 @@ export function studyOptionsFrom(values: Values): StudyOptions & DataOptions {
 }
 
 /** The files a study writes: `study.json` and `window.csv`. */
-export function studyFiles(study: EventStudy, dir: string) {
+export function studyFiles(study: EventStudy, dir: string): OutputFile[] {
   return [
     { path: join(dir, 'study.json'), data: jsonText(study) },
     { path: join(dir, 'window.csv'), data: windowCsv(study) },
@@ -103,7 +108,17 @@ export async function studyCommand(args: readonly string[]): Promise<string> {
   const { values, positionals } = parse(args, STUDY_OPTIONS);
   if (values.help) return STUDY_HELP;
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (see sputnik study --help)`);
+  if (values.report && !values.out) throw new UsageError('--report needs --out DIR (where to write the report and the charts)');
+  const lang = langOption(values.lang);
   const study = await eventStudy(studyOptionsFrom(values));
-  if (values.out) await writeFilesAtomic(studyFiles(study, values.out as string));
+  if (values.out) {
+    const dir = values.out as string;
+    const files = studyFiles(study, dir);
+    if (values.report) {
+      progress('Rendering the report and the charts...');
+      files.push(...(await studyReportFiles(study, dir, { lang })));
+    }
+    await writeFilesAtomic(files);
+  }
   return values.json ? JSON.stringify(study) : study.summary();
 }

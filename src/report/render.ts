@@ -16,7 +16,7 @@
  *   on a fixed white background.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import opentype from 'opentype.js';
+import { createRequire } from 'node:module';
 import type { TopLevelSpec } from 'vega-lite';
 import { DataError, UsageError } from '../errors.js';
 import type { OutputFile } from '../util/atomic.js';
@@ -59,7 +59,10 @@ export function fontAdvances(file?: string): AdvanceTable {
   if (file === undefined && advanceCache) return advanceCache;
   const path = file ?? fontPath();
   const buf = readFileSync(path);
-  let font: opentype.Font;
+  // opentype.js (a UMD bundle of ~0.5 MB) is required on first use, so commands that draw
+  // nothing never load it.
+  const opentype = createRequire(import.meta.url)('opentype.js') as (typeof import('opentype.js'))['default'];
+  let font: ReturnType<typeof opentype.parse>;
   try {
     font = opentype.parse(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   } catch (err) {
