@@ -1,8 +1,8 @@
 // The command as outside tools run it: `npm run --silent cli -- ARGS` (scripts/run-cli.mjs builds dist/ if needed).
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { join, sep } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, tempDir } from './helpers.js';
 
 function cli(args: string[], cwd = ROOT) {
@@ -95,5 +95,98 @@ describe('sputnik study (command-line contract)', () => {
     const r = cli(['study', '--help']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/--estimation-dates=D1:D2/);
+  });
+});
+
+/** `cli` without blocking, so that runs can overlap. */
+function cliAsync(args: string[], cwd = ROOT): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(ROOT, 'scripts', 'run-cli.mjs'), ...args], { cwd });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (s: string) => (stdout += s));
+    child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('sputnik flagship (what npm start runs)', () => {
+  const CHARTS = ['abnormal-returns', 'car', 'claims', 'estimation-scatter', 'peers', 'price-path', 'residuals'];
+  const en = join(tempDir(), 'out');
+  const fr = join(tempDir(), 'out');
+  let runEn: Awaited<ReturnType<typeof cliAsync>>;
+  let runFr: Awaited<ReturnType<typeof cliAsync>>;
+  beforeAll(async () => {
+    [runEn, runFr] = await Promise.all([cliAsync(['flagship', '--out', en]), cliAsync(['flagship', '--out', fr, '--lang', 'fr'])]);
+  }, 60_000);
+
+  it('--out DIR writes exactly the 3 result files, report.html and 21 chart files', () => {
+    expect(runEn.stderr).toBe('');
+    expect(runEn.code).toBe(0);
+    const files = (readdirSync(en, { recursive: true }) as string[]).map((f) => f.split(sep).join('/')).sort();
+    const expected = [
+      'charts',
+      ...CHARTS.flatMap((c) => [`charts/${c}.png`, `charts/${c}.svg`, `charts/${c}.vl.json`]),
+      'claims.json',
+      'report.html',
+      'study.json',
+      'window.csv',
+    ].sort();
+    expect(files).toEqual(expected);
+    expect(files.filter((f) => f.startsWith('charts/'))).toHaveLength(21);
+  });
+
+  it('prints both summaries and names what it wrote', () => {
+    expect(runEn.stdout).toContain('NVDA');
+    expect(runEn.stdout).toMatch(/Wrote .*study\.json, .*window\.csv, .*claims\.json, .*report\.html and 7 charts in /);
+  });
+
+  it('writes results that agree with each other and charts of each kind', () => {
+    const study = JSON.parse(readFileSync(join(en, 'study.json'), 'utf8'));
+    expect(study.eventDate).toBe('2025-01-27');
+    expect(study.loss.raw).toBeCloseTo(592657925262.45, 1);
+    const claims = JSON.parse(readFileSync(join(en, 'claims.json'), 'utf8'));
+    expect(claims.reconciliations).toHaveLength(5);
+    expect(claims.days.NVDA.raw).toBe(study.loss.raw);
+    const csv = readFileSync(join(en, 'window.csv'), 'utf8').trim().split('\n');
+    expect(csv).toHaveLength(1 + study.window.length);
+    const html = readFileSync(join(en, 'report.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
+    expect([...html.matchAll(/<figure data-figure="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(CHARTS);
+    expect(html).toContain(`data-value="${study.loss.raw / 1e9}">592.66<`);
+    for (const c of CHARTS) {
+      const spec = JSON.parse(readFileSync(join(en, 'charts', `${c}.vl.json`), 'utf8'));
+      expect(spec.$schema, c).toBe('https://vega.github.io/schema/vega-lite/v6.json');
+      expect(spec.usermeta?.lang, c).toBe('en');
+      expect(readFileSync(join(en, 'charts', `${c}.svg`), 'utf8'), c).toMatch(/^<svg/);
+      expect(readFileSync(join(en, 'charts', `${c}.png`)).subarray(0, 8).toString('hex'), c).toBe('89504e470d0a1a0a');
+    }
+  });
+
+  it('--lang fr writes a French report and French charts', () => {
+    expect(runFr.stderr).toBe('');
+    expect(runFr.code).toBe(0);
+    const html = readFileSync(join(fr, 'report.html'), 'utf8');
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="fr">/);
+    expect(html).toContain('>592,66<');
+    expect(html).toContain('>inconnu<');
+    expect(html).not.toContain('>unknown<');
+    for (const c of CHARTS) expect(JSON.parse(readFileSync(join(fr, 'charts', `${c}.vl.json`), 'utf8')).usermeta?.lang, c).toBe('fr');
+    // The results themselves do not depend on the language.
+    expect(readFileSync(join(fr, 'study.json'), 'utf8')).toBe(readFileSync(join(en, 'study.json'), 'utf8'));
+    expect(readFileSync(join(fr, 'claims.json'), 'utf8')).toBe(readFileSync(join(en, 'claims.json'), 'utf8'));
+  });
+
+  it('--lang de exits 2 with one line naming --lang and writes nothing', () => {
+    const out = join(tempDir(), 'out');
+    const r = cli(['flagship', '--lang', 'de', '--out', out]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/^sputnik: .*--lang/);
+    expect(r.stderr).toContain('"de"');
+    expect(r.stderr.endsWith('\n')).toBe(true);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(existsSync(out)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
-import { COLORS, CHART_HEIGHT, CHART_WIDTH, langOf, requireFinite, requireIsoDate, requireRows, requireString, topLevel, type Spec } from './common.js';
-import { formatDate, labels } from './i18n.js';
+import { CHART_HEIGHT, CHART_WIDTH, COLORS, datedRows, requireString, type Spec, topLevel } from './common.js';
+import { checkLang, formatDate, labels } from './i18n.js';
 import type { AbnormalReturnsInput } from './types.js';
 
 /**
@@ -17,21 +17,13 @@ import type { AbnormalReturnsInput } from './types.js';
  * });
  */
 export function abnormalReturnsChart(input: AbnormalReturnsInput): Spec {
-  const lang = langOf(input.lang);
+  const lang = checkLang(input.lang);
   const L = labels(lang);
   const symbol = requireString(input.symbol, 'symbol');
-  const rows = requireRows(input.rows, 'abnormalReturnsChart', symbol).map((r) => {
-    const where = { symbol, date: r.date };
-    const offset = requireFinite(r.offset, 'offset', where);
-    return {
-      date: requireIsoDate(r.date, 'date', symbol),
-      offset,
-      ar: requireFinite(r.ar, 'ar', where),
-      lo: requireFinite(r.lo, 'lo', where),
-      hi: requireFinite(r.hi, 'hi', where),
-      kind: offset === 0 ? L.eventDay : L.otherDays,
-    };
-  });
+  const rows = datedRows(input.rows, ['offset', 'ar', 'lo', 'hi'], 'abnormalReturnsChart', symbol).map((r) => ({
+    ...r,
+    kind: r.offset === 0 ? L.eventDay : L.otherDays,
+  }));
   const event = rows.find((r) => r.offset === 0);
   const x = {
     field: 'offset',
@@ -86,7 +78,6 @@ export function abnormalReturnsChart(input: AbnormalReturnsInput): Spec {
         baseline: below ? 'top' : 'bottom',
         dy: below ? 4 : -4,
         color: COLORS.event,
-       
         fontSize: 12,
       },
       encoding: {

@@ -1,5 +1,5 @@
-import { COLORS, CHART_HEIGHT, CHART_WIDTH, langOf, requireFinite, requireIsoDate, requireRows, requireString, topLevel, type Spec } from './common.js';
-import { formatDate, labels } from './i18n.js';
+import { CHART_HEIGHT, CHART_WIDTH, COLORS, datedRows, inSeries, requireString, type Spec, topLevel } from './common.js';
+import { checkLang, formatDate, labels } from './i18n.js';
 import type { CarInput } from './types.js';
 
 /**
@@ -18,20 +18,10 @@ import type { CarInput } from './types.js';
  * });
  */
 export function carChart(input: CarInput): Spec {
-  const lang = langOf(input.lang);
+  const lang = checkLang(input.lang);
   const L = labels(lang);
   const symbol = requireString(input.symbol, 'symbol');
-  const rows = requireRows(input.rows, 'carChart', symbol)
-    .map((r) => {
-      const where = { symbol, date: r.date };
-      return {
-        date: requireIsoDate(r.date, 'date', symbol),
-        offset: requireFinite(r.offset, 'offset', where),
-        car: requireFinite(r.car, 'car', where),
-        lo: requireFinite(r.lo, 'lo', where),
-        hi: requireFinite(r.hi, 'hi', where),
-      };
-    })
+  const rows = datedRows(input.rows, ['offset', 'car', 'lo', 'hi'], 'carChart', symbol)
     .sort((a, b) => a.offset - b.offset);
   const event = rows.find((r) => r.offset === 0);
   const last = rows[rows.length - 1];
@@ -48,25 +38,23 @@ export function carChart(input: CarInput): Spec {
     legend: { title: null, symbolOpacity: 1 },
   };
   const layers: unknown[] = [
-    {
+    inSeries(L.interval95, {
       mark: { type: 'area', opacity: 0.3 },
       encoding: {
         x,
         y: { field: 'lo', type: 'quantitative', title: yTitle, axis: { format: '%' } },
         y2: { field: 'hi' },
-        color: { datum: L.interval95, type: 'nominal', ...color },
       },
-    },
+    }, color),
     {
       mark: { type: 'rule', color: '#444444', strokeWidth: 1 },
       encoding: { y: { datum: 0, type: 'quantitative' } },
     },
-    {
+    inSeries(L.car, {
       mark: { type: 'line', strokeWidth: 2.5, point: { size: 36 } },
       encoding: {
         x,
         y: { field: 'car', type: 'quantitative', title: yTitle },
-        color: { datum: L.car, type: 'nominal' },
         tooltip: [
           { field: 'date', type: 'nominal', title: L.date },
           { field: 'offset', type: 'quantitative', title: 'offset' },
@@ -75,7 +63,7 @@ export function carChart(input: CarInput): Spec {
           { field: 'hi', type: 'quantitative', title: `${L.interval95} (hi)`, format: '.2%' },
         ],
       },
-    },
+    }),
   ];
   if (event) {
     layers.push({

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
-import { COLORS, barsHeight, langOf, requireFinite, requireRows, requireString, topLevel, type Spec } from './common.js';
-import { labels } from './i18n.js';
+import { COLORS, barsHeight, requireFinite, requireRows, requireString, topLevel, type Spec } from './common.js';
+import { checkLang, labels } from './i18n.js';
 import type { ClaimBar, ClaimGroup, ClaimMeasure } from './types.js';
 import type { ClaimsInput } from './types.js';
 
@@ -24,7 +24,7 @@ const GROUPS: readonly ClaimGroup[] = ['quoted', 'observed'];
  * });
  */
 export function claimsChart(input: ClaimsInput): Spec {
-  const lang = langOf(input.lang);
+  const lang = checkLang(input.lang);
   const L = labels(lang);
   const title = input.title === undefined ? L.claimsTitle : requireString(input.title, 'title');
   const seen = new Set<string>();

@@ -3,8 +3,9 @@
  * (font + locale) and input checks. Internal to `src/charts`; the constants are re-exported.
  */
 import type { Config, TopLevelSpec } from 'vega-lite';
+import { isIsoDate } from '../data/csv.js';
 import { UsageError } from '../errors.js';
-import { checkLang, vegaLocale, type Lang } from './i18n.js';
+import { vegaLocale, type Lang } from './i18n.js';
 
 /** `$schema` of every spec: Vega-Lite 6, as used by the installed vega-lite 6.4. */
 export const VEGA_LITE_SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
@@ -68,15 +69,6 @@ export function topLevel(
   };
 }
 
-/** The language option, checked (an unknown language is a usage error, not silent English). */
-export function langOf(lang: unknown): Lang {
-  try {
-    return checkLang(lang);
-  } catch (err) {
-    throw new UsageError((err as Error).message, { field: 'lang' });
-  }
-}
-
 /** Throws a UsageError unless `rows` is a non-empty array. */
 export function requireRows<T>(rows: readonly T[] | undefined, what: string, symbol?: string): readonly T[] {
   if (!Array.isArray(rows) || rows.length === 0) {
@@ -105,13 +97,45 @@ export function requireString(value: unknown, field: string): string {
 
 /** Throws a UsageError unless `value` is an ISO `YYYY-MM-DD` date. */
 export function requireIsoDate(value: unknown, field: string, symbol?: string): string {
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+  if (typeof value !== 'string' || !isIsoDate(value)) {
     throw new UsageError(`${field} must be an ISO date YYYY-MM-DD, got ${String(value)}`, {
       field,
       ...(symbol ? { symbol } : {}),
     });
   }
   return value;
+}
+
+/**
+ * Check dated rows: a non-empty list, each with an ISO `date` and finite numbers in `fields`.
+ * Returns plain copies holding just those fields, so a spec never carries more than it draws.
+ */
+export function datedRows<K extends string>(
+  rows: readonly ({ date: string } & Record<K, number>)[] | undefined,
+  fields: readonly K[],
+  what: string,
+  symbol: string,
+): ({ date: string } & Record<K, number>)[] {
+  return requireRows(rows, what, symbol).map((r) => {
+    const date = requireIsoDate(r.date, 'date', symbol);
+    const out = { date } as { date: string } & Record<K, number>;
+    for (const f of fields) (out as Record<K, number>)[f] = requireFinite(r[f], f, { symbol, date });
+    return out;
+  });
+}
+
+/**
+ * A layer drawn as one named series of the legend: a `calculate` transform names the series, and
+ * the colour encodes that name. Layers that pass the same `scale` (domain and range) share one
+ * legend. (A constant `datum` colour would be shorter, but the Vega-Lite schema allows `scale`
+ * and `legend` only on field definitions.)
+ */
+export function inSeries<L extends { encoding: object }>(name: string, layer: L, scaleAndLegend: { scale?: unknown; legend?: unknown } = {}) {
+  return {
+    transform: [{ calculate: JSON.stringify(name), as: 'series' }],
+    ...layer,
+    encoding: { ...layer.encoding, color: { field: 'series', type: 'nominal' as const, ...scaleAndLegend } },
+  };
 }
 
 /** Plot height for `n` horizontal bars of `step` pixels, at least `min`. */

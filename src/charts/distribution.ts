@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
-import { COLORS, CHART_HEIGHT, CHART_WIDTH, clean, extent, langOf, requireFinite, requireRows, requireString, topLevel, type Spec } from './common.js';
-import { NBSP, formatNumber, labels } from './i18n.js';
+import { COLORS, CHART_HEIGHT, CHART_WIDTH, clean, extent, requireFinite, requireRows, requireString, topLevel, type Spec } from './common.js';
+import { checkLang, NBSP, formatNumber, labels } from './i18n.js';
 import type { DistributionInput } from './types.js';
 
 /** One histogram bin: `[x0, x1)` (the last bin also holds its right edge) and its count. */
@@ -27,15 +27,16 @@ export function histogram(values: readonly number[], bins: number, include: read
     hi += pad;
   }
   const width = (hi - lo) / bins;
-  const out: HistogramBin[] = Array.from({ length: bins }, (_, i) => ({
-    x0: clean(lo + i * width),
-    x1: clean(i === bins - 1 ? hi : lo + (i + 1) * width),
-    count: 0,
-  }));
+  // Inner edges are rounded to 12 digits (no float noise in the spec); the outer ones stay exact
+  // so that the smallest and largest values are inside. Each value is counted by the edges as
+  // written, so a value on an edge goes to the bin that starts there.
+  const edges = Array.from({ length: bins + 1 }, (_, i) => (i === 0 ? lo : i === bins ? hi : clean(lo + i * width)));
+  const out: HistogramBin[] = Array.from({ length: bins }, (_, i) => ({ x0: edges[i]!, x1: edges[i + 1]!, count: 0 }));
   for (const v of values) {
-    const i = Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)));
-    const bin = out[i];
-    if (bin) bin.count++;
+    let i = Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)));
+    while (i > 0 && v < edges[i]!) i--;
+    while (i < bins - 1 && v >= edges[i + 1]!) i++;
+    out[i]!.count++;
   }
   return out;
 }
@@ -55,7 +56,7 @@ export function histogram(values: readonly number[], bins: number, include: read
  * });
  */
 export function distributionChart(input: DistributionInput): Spec {
-  const lang = langOf(input.lang);
+  const lang = checkLang(input.lang);
   const L = labels(lang);
   const title = input.title === undefined ? L.distributionTitle : requireString(input.title, 'title');
   const label = requireString(input.label, 'label');
@@ -110,7 +111,6 @@ export function distributionChart(input: DistributionInput): Spec {
               dx: leftHalf ? 6 : -6,
               baseline: 'top',
               color: COLORS.event,
-             
               fontSize: 12,
             },
             encoding: {

@@ -1,5 +1,5 @@
-import { COLORS, clean, extent, langOf, requireFinite, requireIsoDate, requireRows, requireString, topLevel, type Spec } from './common.js';
-import { NBSP, formatDate, formatNumber, labels } from './i18n.js';
+import { clean, COLORS, datedRows, inSeries, extent, requireFinite, requireIsoDate, requireString, type Spec, topLevel } from './common.js';
+import { checkLang, NBSP, formatDate, formatNumber, labels } from './i18n.js';
 import { UsageError } from '../errors.js';
 import type { EstimationScatterInput } from './types.js';
 
@@ -23,18 +23,11 @@ import type { EstimationScatterInput } from './types.js';
  * });
  */
 export function estimationScatterChart(input: EstimationScatterInput): Spec {
-  const lang = langOf(input.lang);
+  const lang = checkLang(input.lang);
   const L = labels(lang);
   const symbol = requireString(input.symbol, 'symbol');
   const market = requireString(input.market, 'market');
-  const points = requireRows(input.points, 'estimationScatterChart', symbol).map((p) => {
-    const where = { symbol, date: p.date };
-    return {
-      date: requireIsoDate(p.date, 'date', symbol),
-      x: requireFinite(p.x, 'x', where),
-      y: requireFinite(p.y, 'y', where),
-    };
-  });
+  const points = datedRows(input.points, ['x', 'y'], 'estimationScatterChart', symbol);
   const alpha = requireFinite(input.alpha, 'alpha', { symbol });
   const beta = requireFinite(input.beta, 'beta', { symbol });
   const ev = input.event;
@@ -67,38 +60,36 @@ export function estimationScatterChart(input: EstimationScatterInput): Spec {
     height: 400,
     data: { values: points },
     layer: [
-      {
+      inSeries(L.estimationDays, {
         mark: { type: 'point', filled: true, opacity: 0.55, size: 28 },
         encoding: {
           x: xAxis,
           y: yAxis,
-          color: { datum: L.estimationDays, type: 'nominal', ...color },
           tooltip: [
             { field: 'date', type: 'nominal', title: L.date },
             { field: 'x', type: 'quantitative', title: market, format: '.2%' },
             { field: 'y', type: 'quantitative', title: symbol, format: '.2%' },
           ],
         },
-      },
-      {
+      }, color),
+      inSeries(L.fittedLine, {
         data: { values: line },
         mark: { type: 'line', strokeWidth: 2 },
-        encoding: { x: xAxis, y: yAxis, color: { datum: L.fittedLine, type: 'nominal' } },
-      },
+        encoding: { x: xAxis, y: yAxis },
+      }),
       {
         data: { values: [{ ...event, label: eventLabel }] },
         layer: [
-          {
+          inSeries(L.event, {
             mark: { type: 'point', filled: true, size: 110, shape: 'diamond', opacity: 1 },
-            encoding: { x: xAxis, y: yAxis, color: { datum: L.event, type: 'nominal' } },
-          },
+            encoding: { x: xAxis, y: yAxis },
+          }),
           {
             mark: {
               type: 'text',
               align: leftHalf ? 'left' : 'right',
               dx: leftHalf ? 10 : -10,
               baseline: 'middle',
-             
               color: COLORS.event,
             },
             encoding: { x: xAxis, y: yAxis, text: { field: 'label', type: 'nominal' } },

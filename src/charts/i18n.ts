@@ -14,6 +14,8 @@
  * so output does not depend on the ICU version or the machine's settings.
  */
 import type { Locale } from 'vega';
+import { isIsoDate } from '../data/csv.js';
+import { UsageError } from '../errors.js';
 
 /** Languages the charts and the report are written in. */
 export type Lang = 'en' | 'fr';
@@ -192,7 +194,7 @@ const LABELS: Record<Lang, Labels> = { en, fr };
 /** Labels for `lang`; throws on an unknown language so a typo never yields silent English. */
 export function labels(lang: Lang = 'en'): Labels {
   const l = LABELS[lang];
-  if (!l) throw new TypeError(`Unknown language "${String(lang)}" (expected "en" or "fr")`);
+  if (!l) throw new UsageError(`unknown language "${String(lang)}" (expected "en" or "fr")`, { field: 'lang' });
   return l;
 }
 
@@ -200,7 +202,7 @@ export function labels(lang: Lang = 'en'): Labels {
 export function checkLang(lang: unknown): Lang {
   if (lang === undefined) return 'en';
   if (lang === 'en' || lang === 'fr') return lang;
-  throw new TypeError(`Unknown language "${String(lang)}" (expected "en" or "fr")`);
+  throw new UsageError(`unknown language "${String(lang)}" (expected "en" or "fr")`, { field: 'lang' });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -311,7 +313,7 @@ export function formatNumber(value: number, lang: Lang = 'en', opts: FormatNumbe
   const v = pct ? value * 100 : value;
   const digits = opts.digits ?? (Number.isInteger(v) ? 0 : 2);
   if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
-    throw new RangeError(`formatNumber: digits must be an integer from 0 to 20, got ${digits}`);
+    throw new UsageError(`formatNumber: digits must be an integer from 0 to 20, got ${digits}`, { field: 'digits' });
   }
   const fixed = Math.abs(v).toFixed(digits); // '1234.57' (exponent form only above 1e21)
   const isZero = /^[0.]*$/.test(fixed);
@@ -331,14 +333,14 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 /**
  * An ISO date (`YYYY-MM-DD`) as a short human date: `27 Jan 2025` / `27 janv. 2025`, or with
  * `style: 'long'` `27 January 2025` / `27 janvier 2025`. Pure string work, no time zone.
- * Anything that is not an ISO date is returned unchanged.
+ * Anything that is not a real ISO date (`2025-02-30` included) is returned unchanged.
  *
  * @example
  * formatDate('2025-01-27', 'fr'); // '27 janv. 2025'
  */
 export function formatDate(iso: string, lang: Lang = 'en', style: 'short' | 'long' = 'short'): string {
   const m = ISO_DATE.exec(iso);
-  if (!m) return iso;
+  if (!m || !isIsoDate(iso)) return iso;
   const month = Number(m[2]);
   const day = Number(m[3]);
   const loc = checkLang(lang) === 'fr' ? FR_LOCALE : EN_LOCALE;

@@ -1,6 +1,6 @@
 import { UsageError } from '../errors.js';
-import { COLORS, barsHeight, langOf, requireFinite, requireRows, requireString, topLevel, type Spec } from './common.js';
-import { labels } from './i18n.js';
+import { COLORS, barsHeight, requireFinite, requireRows, requireString, topLevel, type Spec } from './common.js';
+import { checkLang, labels } from './i18n.js';
 import type { PeersInput } from './types.js';
 
 /**
@@ -19,7 +19,7 @@ import type { PeersInput } from './types.js';
  * });
  */
 export function peersChart(input: PeersInput): Spec {
-  const lang = langOf(input.lang);
+  const lang = checkLang(input.lang);
   const L = labels(lang);
   const title = input.title === undefined ? L.peersTitle : requireString(input.title, 'title');
   const seen = new Set<string>();

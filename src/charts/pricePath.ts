@@ -1,5 +1,5 @@
-import { COLORS, CHART_HEIGHT, CHART_WIDTH, langOf, requireFinite, requireIsoDate, requireRows, requireString, topLevel, type Spec } from './common.js';
-import { formatDate, labels } from './i18n.js';
+import { CHART_HEIGHT, CHART_WIDTH, COLORS, datedRows, inSeries, requireIsoDate, requireString, type Spec, topLevel } from './common.js';
+import { checkLang, formatDate, labels } from './i18n.js';
 import type { PricePathInput } from './types.js';
 
 /**
@@ -21,21 +21,11 @@ import type { PricePathInput } from './types.js';
  * const svg = await toSvg(spec);
  */
 export function pricePathChart(input: PricePathInput): Spec {
-  const lang = langOf(input.lang);
+  const lang = checkLang(input.lang);
   const L = labels(lang);
   const symbol = requireString(input.symbol, 'symbol');
   const eventDate = requireIsoDate(input.eventDate, 'eventDate', symbol);
-  const rows = requireRows(input.rows, 'pricePathChart', symbol).map((r) => {
-    const where = { symbol, date: r.date };
-    return {
-      date: requireIsoDate(r.date, 'date', symbol),
-      offset: requireFinite(r.offset, 'offset', where),
-      close: requireFinite(r.close, 'close', where),
-      counterfactual: requireFinite(r.counterfactual, 'counterfactual', where),
-      lo: requireFinite(r.lo, 'lo', where),
-      hi: requireFinite(r.hi, 'hi', where),
-    };
-  });
+  const rows = datedRows(input.rows, ['offset', 'close', 'counterfactual', 'lo', 'hi'], 'pricePathChart', symbol);
   const x = {
     field: 'date',
     type: 'temporal' as const,
@@ -50,37 +40,34 @@ export function pricePathChart(input: PricePathInput): Spec {
   };
   const yTitle = L.closeUsd;
   return {
-    ...topLevel('pricePath', lang, `${L.pricePathTitle(symbol)}. ${L.eventOn(eventDate)}`),
+    ...topLevel('pricePath', lang, `${L.pricePathTitle(symbol)}. ${L.eventOn(formatDate(eventDate, lang))}`),
     title: { text: L.pricePathTitle(symbol), subtitle: L.eventOn(formatDate(eventDate, lang)) },
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     data: { values: rows },
     layer: [
-      {
+      inSeries(L.band95, {
         mark: { type: 'area', opacity: 0.3 },
         encoding: {
           x,
           y: { field: 'lo', type: 'quantitative', title: yTitle, scale: { zero: false } },
           y2: { field: 'hi' },
-          color: { datum: L.band95, type: 'nominal', ...color },
         },
-      },
-      {
+      }, color),
+      inSeries(L.counterfactual, {
         mark: { type: 'line', strokeDash: [6, 4], strokeWidth: 2 },
         encoding: {
           x,
           y: { field: 'counterfactual', type: 'quantitative', title: yTitle },
-          color: { datum: L.counterfactual, type: 'nominal' },
         },
-      },
-      {
+      }),
+      inSeries(L.observedClose, {
         mark: { type: 'line', strokeWidth: 2.5, point: { size: 30 } },
         encoding: {
           x,
           y: { field: 'close', type: 'quantitative', title: yTitle },
-          color: { datum: L.observedClose, type: 'nominal' },
         },
-      },
+      }),
       {
         data: { values: [{ date: eventDate, label: `${L.event} · ${formatDate(eventDate, lang)}` }] },
         layer: [

@@ -10,10 +10,10 @@ import type { Reconciliation } from '../claims/reconcile.js';
 import { abnormalReturnsChart } from '../charts/abnormalReturns.js';
 import { carChart } from '../charts/car.js';
 import { claimsChart } from '../charts/claims.js';
-import type { Spec } from '../charts/common.js';
+import { type Spec } from '../charts/common.js';
 import { distributionChart } from '../charts/distribution.js';
 import { estimationScatterChart } from '../charts/estimationScatter.js';
-import { NBSP, formatDate, labels, type Lang } from '../charts/i18n.js';
+import { checkLang, NBSP, formatDate, labels, type Lang } from '../charts/i18n.js';
 import { peersChart } from '../charts/peers.js';
 import { pricePathChart } from '../charts/pricePath.js';
 import type { ClaimBar, PricePathRow } from '../charts/types.js';
@@ -75,7 +75,7 @@ export function pricePathRows(study: EventStudy): PricePathRow[] | null {
  * await writeFilesAtomic(await renderChart(charts.car, 'out/car'));
  */
 export function studyCharts(study: EventStudy, opts: { lang?: Lang } = {}): StudyCharts {
-  const lang = opts.lang ?? 'en';
+  const lang = checkLang(opts.lang);
   const L = labels(lang);
   const symbol = study.firm;
   const day0 = study.day(0);
@@ -157,7 +157,7 @@ export function claimBars(report: ClaimsReport, lang: Lang = 'en'): ClaimBar[] {
  * const charts = claimsCharts(await claimsReport(), { lang: 'fr' });
  */
 export function claimsCharts(report: ClaimsReport, opts: { lang?: Lang } = {}): ClaimsCharts {
-  const lang = opts.lang ?? 'en';
+  const lang = checkLang(opts.lang);
   const peers = Object.values(report.days)
     .filter((d) => d.return !== null)
     .map((d) => ({ symbol: d.symbol, ret: d.return as number, ...(d.ar !== null ? { ar: d.ar } : {}) }));

@@ -178,16 +178,23 @@ export async function toSvg(spec: TopLevelSpec, opts: SvgOptions = {}): Promise<
   const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
   const onWarning = opts.onWarning ?? ((m: string) => console.warn(`[vega] ${m}`));
   const logger = makeLogger(onWarning);
-  const compiled = vl.compile(spec, { logger: logger as never });
   fontAdvances(); // read the font before Vega needs it
   const restore = usePinnedFontMetrics(vega);
-  const view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', logger: logger as never });
+  let view: InstanceType<VegaModule['View']> | undefined;
   try {
+    // Vega tags inline data rows with an id: give it a copy, so the caller's spec is never changed.
+    try {
+      const compiled = vl.compile(structuredClone(spec), { logger: logger as never });
+      view = new vega.View(vega.parse(compiled.spec), { renderer: 'none', logger: logger as never });
+    } catch (err) {
+      if (err instanceof UsageError) throw err;
+      throw new UsageError(`invalid chart: ${(err as Error).message}`);
+    }
     vega.resetSVGDefIds();
     const svg = await view.toSVG();
     return normalizeSvgIds(svg, opts.idPrefix ?? 'vg');
   } finally {
-    view.finalize();
+    view?.finalize();
     restore();
   }
 }

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import type { ClaimsReport } from '../claims/report.js';
 import type { Spec } from '../charts/common.js';
-import { formatDate, formatNumber, type FormatNumberOptions, type Lang } from '../charts/i18n.js';
+import { checkLang, formatDate, formatNumber, type FormatNumberOptions, type Lang } from '../charts/i18n.js';
 import type { EventStudy } from '../study/study.js';
 import type { OutputFile } from '../util/atomic.js';
 import { claimsCharts, studyCharts } from './figures.js';
@@ -31,7 +31,7 @@ const bn = (v: number | null) => (v === null ? null : v / 1e9);
 
 /** Every chart of the report, by file name, in the order the page shows them. */
 export function reportCharts(study: EventStudy, opts: StudyReportOptions = {}): Record<string, Spec> {
-  const lang = opts.lang ?? 'en';
+  const lang = checkLang(opts.lang);
   const s = studyCharts(study, { lang });
   const c = opts.claims ? claimsCharts(opts.claims, { lang }) : undefined;
   const all: Record<string, Spec | undefined> = {
@@ -56,9 +56,14 @@ export function reportCharts(study: EventStudy, opts: StudyReportOptions = {}): 
  * const html = await buildReport(studyReport(study, { claims: await claimsReport(), lang: 'fr' }));
  */
 export function studyReport(study: EventStudy, opts: StudyReportOptions = {}): ReportInput {
-  const lang = opts.lang ?? 'en';
+  const lang = checkLang(opts.lang);
   const T = reportText(lang);
   const f = (v: number, o: FormatNumberOptions) => formatNumber(v, lang, o);
+  /** `= 0.0123` or `< 0.0001`, to follow a "p". */
+  const pIs = (p: number) => {
+    const text = f(p, P);
+    return text.startsWith('<') ? text : `= ${text}`;
+  };
   const charts = reportCharts(study, opts);
   const chart = (name: string, caption: string) => (charts[name] ? [{ name, spec: charts[name]!, caption }] : []);
   const e = study.estimation;
@@ -70,11 +75,11 @@ export function studyReport(study: EventStudy, opts: StudyReportOptions = {}): R
   if (study.event.shifted) summary.push(T.shifted(formatDate(study.event.requested, lang, 'long'), eventDate));
   if (d0) {
     summary.push(
-      T.dayZero(study.firm, f(d0.return, PCT), study.market, f(d0.marketReturn, PCT), f(d0.expected, PCT), f(d0.ar, PCT), f(d0.t, { digits: 2 }), f(d0.p, P)),
+      T.dayZero(study.firm, f(d0.return, PCT), study.market, f(d0.marketReturn, PCT), f(d0.expected, PCT), f(d0.ar, PCT), f(d0.t, { digits: 2 }), pIs(d0.p)),
     );
   }
   const car = study.car;
-  summary.push(T.carLine(car.from, car.to, f(car.value, PCT), f(car.lo, PCT), f(car.hi, PCT), f(car.p, P)));
+  summary.push(T.carLine(car.from, car.to, f(car.value, PCT), f(car.lo, PCT), f(car.hi, PCT), pIs(car.p)));
 
   const lossRow = (label: string, v: number | null, lo: number | null = null, hi: number | null = null) => [label, bn(v), bn(lo), bn(hi)];
   const day = study.loss(0, 0);

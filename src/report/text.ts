@@ -62,8 +62,8 @@ const en: ReportText = {
   shifted: (r, d) => `The requested date ${r} was not a trading day; the event is ${d}.`,
   summary: 'Summary',
   dayZero: (f, r, m, mr, e, ar, t, p) =>
-    `On the event day ${f} returned ${r} while ${m} returned ${mr}. The model expected ${e}, so the abnormal return is ${ar} (t = ${t}, p = ${p}).`,
-  carLine: (a, b, car, lo, hi, p) => `Cumulative abnormal return over trading days [${a}, ${b}]: ${car} (95% interval ${lo} to ${hi}, p = ${p}).`,
+    `On the event day ${f} returned ${r} while ${m} returned ${mr}. The model expected ${e}, so the abnormal return is ${ar} (t = ${t}, p ${p}).`,
+  carLine: (a, b, car, lo, hi, p) => `Cumulative abnormal return over trading days [${a}, ${b}]: ${car} (95% interval ${lo} to ${hi}, p ${p}).`,
   dollars: 'Dollar impact (fall in market value; positive = loss)',
   dollarsCaption: (s) => (s ? `Shares outstanding: ${s}; as-traded closes.` : 'Share count unknown: dollar figures cannot be computed.'),
   figure: 'Figure',
@@ -116,8 +116,8 @@ const fr: ReportText = {
   shifted: (r, d) => `La date demandée, ${r}, n’était pas une séance de bourse${NBSP}; l’événement est le ${d}.`,
   summary: 'Résumé',
   dayZero: (f, r, m, mr, e, ar, t, p) =>
-    `Le jour de l’événement, ${f} a rendu ${r} et ${m} ${mr}. Le modèle attendait ${e}${NBSP}: le rendement anormal est de ${ar} (t = ${t}, p = ${p}).`,
-  carLine: (a, b, car, lo, hi, p) => `Rendement anormal cumulé sur les séances [${a}, ${b}]${NBSP}: ${car} (intervalle à 95${NNBSP}% de ${lo} à ${hi}, p = ${p}).`,
+    `Le jour de l’événement, ${f} a rendu ${r} et ${m} ${mr}. Le modèle attendait ${e}${NBSP}: le rendement anormal est de ${ar} (t = ${t}, p ${p}).`,
+  carLine: (a, b, car, lo, hi, p) => `Rendement anormal cumulé sur les séances [${a}, ${b}]${NBSP}: ${car} (intervalle à 95${NNBSP}% de ${lo} à ${hi}, p ${p}).`,
   dollars: `En dollars (baisse de la capitalisation${NBSP}; positif = perte)`,
   dollarsCaption: (s) => (s ? `Actions en circulation${NBSP}: ${s}${NBSP}; cours de clôture tels que cotés.` : `Nombre d’actions inconnu${NBSP}: pas de chiffre en dollars.`),
   figure: 'Chiffre',
