@@ -1,5 +1,6 @@
 import type { ClaimsReport } from './report.js';
 import type { Reconciliation } from './reconcile.js';
+import { textTable } from '../util/text-table.js';
 
 const money = (v: number | null) => (v === null ? 'unknown' : `${(v / 1e9).toFixed(1)} bn`);
 const signedMoney = (v: number | null) => (v === null ? 'unknown' : `${v >= 0 ? '+' : ''}${(v / 1e9).toFixed(1)} bn`);
@@ -9,19 +10,13 @@ function cell(r: Reconciliation, v: number | null): string {
   return r.claim.unit === 'percent' ? (v === null ? 'unknown' : `${v.toFixed(2)} %`) : money(v);
 }
 
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, j) => (j < 2 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
-
 /** The claims report as text: the market-move table, the reasons, the wire-service check. */
 export function formatClaims(report: ClaimsReport): string {
   const rs = report.reconciliations;
   const out: string[] = [];
   out.push(`Quoted vs observed, event day ${report.eventDate} (losses positive; market model vs ${report.design.market} for each firm)`);
   out.push(
-    table(
+    textTable(
       ['claim', 'quoted', 'compared with', 'observed', 'expected', 'abnormal', 'gap', 'gap %', 'verdict'],
       rs.map((r) => [
         r.claim.id,
@@ -34,6 +29,7 @@ export function formatClaims(report: ClaimsReport): string {
         pct(r.gapPct),
         r.verdict,
       ]),
+      2,
     ),
   );
   for (const r of rs) out.push(`  ${r.claim.id} (${r.claim.subject}${r.claim.horizon ? `, "${r.claim.horizon}"` : ''}): ${r.reason}.`);

@@ -1,16 +1,11 @@
 import type { EventStudy } from './study.js';
+import { textTable } from '../util/text-table.js';
 
 const pct = (v: number | null, digits = 3) => (v === null || !Number.isFinite(v) ? 'n/a' : `${(v * 100).toFixed(digits)} %`);
 const num = (v: number | null, digits = 4) => (v === null || !Number.isFinite(v) ? 'n/a' : v.toFixed(digits));
 const pval = (p: number) => (p < 1e-4 ? p.toExponential(2) : p.toFixed(4));
 /** Billions of the price currency, e.g. `592.66 bn`. */
 export const billions = (v: number | null) => (v === null ? 'unknown' : `${(v / 1e9).toFixed(2)} bn`);
-
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((h, j) => Math.max(h.length, ...rows.map((r) => (r[j] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, j) => (j === 0 ? c.padEnd(widths[j]!) : c.padStart(widths[j]!))).join('  ');
-  return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)].join('\n');
-}
 
 /** The plain-text report of a study (what `EventStudy.summary()` returns). */
 export function formatSummary(s: EventStudy): string {
@@ -22,7 +17,7 @@ export function formatSummary(s: EventStudy): string {
   out.push(`Estimation: ${e.start} to ${e.end}, offsets [${e.from}, ${e.to}], n = ${e.n}, df = ${e.df}`);
   if (e.coefficients.length) {
     out.push(
-      table(
+      textTable(
         ['', 'coef', 'std err', 't', 'p', `${level} low`, `${level} high`],
         e.coefficients.map((c) => [c.name, num(c.value, 6), num(c.se, 6), num(c.t, 3), pval(c.p), num(c.lo, 6), num(c.hi, 6)]),
       ),
@@ -31,7 +26,7 @@ export function formatSummary(s: EventStudy): string {
   out.push(`sigma = ${pct(e.sigma)}${e.r2 !== null ? `, R² = ${num(e.r2, 4)}` : ''}`);
   out.push('');
   out.push(
-    table(
+    textTable(
       ['date', 'offset', 'return', 'expected', 'AR', 't', 'p', 'CAR'],
       s.window.map((d) => [d.date, String(d.offset), pct(d.return), pct(d.expected), pct(d.ar), num(d.t, 2), pval(d.p), pct(d.car)]),
     ),
