@@ -227,6 +227,21 @@ describe('the flagship report (built in-process)', () => {
   });
 });
 
+describe('the flagship report says what the data cannot give', () => {
+  it('names the missing share counts of the basket claim, and marks intervals that do not exist', async () => {
+    const [study, claims] = await Promise.all([eventStudy({ firm: 'NVDA', market: 'SPY', event: '2025-01-27' }), claimsReport()]);
+    const input = studyReport(study, { claims });
+    const quoted = input.sections.find((s) => s.heading === 'Quoted and observed')!;
+    expect(quoted.notes).toEqual(['001-02: Share counts missing for TSM, ASML, GOOGL, ORCL, AMD, MU, ARM, MRVL, SMCI: not estimated.']);
+    const dollars = input.sections[0]!.tables![0]!;
+    // raw and expected are observed figures (no interval); the abnormal one has its 95 % bounds.
+    expect(dollars.rows[0]!.slice(2)).toEqual(['—', '—']);
+    expect(dollars.rows[2]!.slice(1)).toEqual([study.loss(0).abnormal! / 1e9, study.loss(0).abnormalLo! / 1e9, study.loss(0).abnormalHi! / 1e9]);
+    const fr = studyReport(study, { claims, lang: 'fr' });
+    expect(fr.sections.find((s) => s.heading === 'Chiffres cités et chiffres observés')!.notes![0]).toMatch(/^001-02: Nombre d’actions manquant pour TSM, /);
+  });
+});
+
 describe('rich display in Deno notebooks', () => {
   let study: EventStudy;
   let claims: ClaimsReport;

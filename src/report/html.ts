@@ -42,6 +42,8 @@ export interface ReportSection {
   paragraphs?: string[];
   charts?: ReportChart[];
   tables?: ReportTable[];
+  /** Plain text paragraphs after the tables (escaped; no markup). */
+  notes?: string[];
 }
 
 /** Everything the report shows. */
@@ -109,7 +111,10 @@ details { margin-top: 6px; font-size: 0.85rem; }
 details summary { cursor: pointer; color: #0b5394; }
 details script[type="application/json"] { display: block; white-space: pre; overflow: auto; max-height: 24em;
   background: #f3f4f6; border: 1px solid #e3e6ea; padding: 8px; font: 12px/1.4 "DejaVu Sans Mono", Menlo, Consolas, monospace; }
-table { border-collapse: collapse; margin: 16px 0; font-size: 0.92rem; }
+.table-wrap { overflow-x: auto; margin: 16px 0; }
+table { border-collapse: collapse; font-size: 0.92rem; }
+td:first-child { white-space: nowrap; }
+p.note { font-size: 0.92rem; color: #444; }
 caption { caption-side: top; text-align: left; font-weight: 600; padding-bottom: 6px; }
 th, td { padding: 5px 10px; border-bottom: 1px solid #e3e6ea; text-align: left; vertical-align: top; }
 th { background: #f3f4f6; font-weight: 600; }
@@ -124,7 +129,7 @@ function renderTable(table: ReportTable, lang: Lang, where: string): string {
   if (!Array.isArray(table.columns) || !Array.isArray(table.rows)) {
     throw new UsageError(`${where}: a table needs columns and rows arrays`);
   }
-  const out: string[] = ['<table>'];
+  const out: string[] = ['<div class="table-wrap"><table>'];
   if (table.caption) out.push(`<caption>${escapeHtml(table.caption)}</caption>`);
   out.push(`<thead><tr>${table.columns.map((c) => `<th scope="col">${escapeHtml(c)}</th>`).join('')}</tr></thead>`);
   out.push('<tbody>');
@@ -143,7 +148,7 @@ function renderTable(table: ReportTable, lang: Lang, where: string): string {
     });
     out.push(`<tr>${cells.join('')}</tr>`);
   });
-  out.push('</tbody></table>');
+  out.push('</tbody></table></div>');
   return out.join('\n');
 }
 
@@ -209,6 +214,7 @@ export async function buildReport(input: ReportInput): Promise<string> {
       );
     }
     for (const [t, table] of (section.tables ?? []).entries()) parts.push(renderTable(table, lang, `${where}, table ${t + 1}`));
+    for (const p of section.notes ?? []) parts.push(`<p class="note">${escapeHtml(p)}</p>`);
     parts.push('</section>');
     sectionsHtml.push(parts.join('\n'));
   }

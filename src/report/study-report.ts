@@ -28,6 +28,8 @@ const PCT: FormatNumberOptions = { style: 'percent', digits: 2 };
 const P: FormatNumberOptions = { style: 'pvalue' };
 const BN: FormatNumberOptions = { digits: 2 };
 const bn = (v: number | null) => (v === null ? null : v / 1e9);
+/** A cell that has no number by nature (not an unknown one). */
+const NA = '—';
 
 /** Every chart of the report, by file name, in the order the page shows them. */
 export function reportCharts(study: EventStudy, opts: StudyReportOptions = {}): Record<string, Spec> {
@@ -81,7 +83,9 @@ export function studyReport(study: EventStudy, opts: StudyReportOptions = {}): R
   const car = study.car;
   summary.push(T.carLine(car.from, car.to, f(car.value, PCT), f(car.lo, PCT), f(car.hi, PCT), pIs(car.p)));
 
-  const lossRow = (label: string, v: number | null, lo: number | null = null, hi: number | null = null) => [label, bn(v), bn(lo), bn(hi)];
+  // Observed and expected falls are not estimates: their interval is "not applicable" (—), not unknown.
+  const lossRow = (label: string, v: number | null, lo?: number | null, hi?: number | null) =>
+    lo === undefined ? [label, bn(v), NA, NA] : [label, bn(v), bn(lo), bn(hi ?? null)];
   const day = study.loss(0, 0);
   const win = study.loss(a, b);
   const dollars: ReportTable = {
@@ -149,16 +153,15 @@ export function studyReport(study: EventStudy, opts: StudyReportOptions = {}): R
 function claimsSections(report: ClaimsReport, lang: Lang, charts: Record<string, Spec>): ReportSection[] {
   const T = reportText(lang);
   const K = T.claimCols;
-  const seeds = new Set(report.claims.map((c) => c.seed)).size;
   // Amounts in USD bn, percentages in percent points, as the claim was quoted.
   const inUnit = (v: number | null, unit: string) => (v === null ? null : unit === 'USD' ? v / 1e9 : v);
   const claimsTable: ReportTable = {
     caption: T.claimsCaption,
     columns: [K.id, K.source, K.quote, K.subject, K.horizon, K.quoted, K.basis, K.observed, K.gap, K.gapPct, K.verdict],
-    formats: [undefined, undefined, undefined, undefined, undefined, { digits: 1 }, undefined, { digits: 1 }, { digits: 1, sign: 'always' }, { digits: 1, sign: 'always' }],
+    formats: [undefined, undefined, undefined, undefined, undefined, BN, undefined, BN, { digits: 2, sign: 'always' }, { digits: 1, sign: 'always' }],
     rows: report.reconciliations.map((r) => [
       r.claim.id,
-      r.claim.seed,
+      r.claim.seed.slice(0, 3),
       r.claim.text,
       r.claim.subject,
       r.claim.horizon ?? '',
@@ -167,9 +170,14 @@ function claimsSections(report: ClaimsReport, lang: Lang, charts: Record<string,
       inUnit(r.observed, r.claim.unit),
       inUnit(r.gap, r.claim.unit),
       r.gapPct,
-      T.verdict[r.verdict] + (r.missingShares.length ? ` (${T.missingShares(r.missingShares.join(', '))})` : ''),
+      T.verdict[r.verdict],
     ]),
   };
+  const missing = report.reconciliations
+    .filter((r) => r.missingShares.length > 0)
+    .map((r) => `${r.claim.id}: ${T.missingShares(r.missingShares.join(', '))}`);
+  const articles = [...new Set(report.claims.map((c) => c.seed))].sort();
+  const seeds = articles.length;
   const W = T.wireCols;
   const wireTable: ReportTable = {
     columns: [W.outlet, W.quoted, W.priceChange, W.impliedShares, W.filingShares],
@@ -187,9 +195,10 @@ function claimsSections(report: ClaimsReport, lang: Lang, charts: Record<string,
   return [
     {
       heading: T.claims,
-      paragraphs: [T.claimsIntro(report.claims.length, seeds, report.reconciliations.length), T.rule],
+      paragraphs: [T.claimsIntro(report.claims.length, seeds, report.reconciliations.length), T.rule, T.articles(articles.map((a) => `seeds/${a}`).join(', '))],
       charts: chart('claims', T.claimsCaption),
       tables: [claimsTable],
+      notes: missing,
     },
     { heading: T.wire, paragraphs: [T.wireConclusion(report.wire.pricesAgree)], tables: [wireTable] },
     { heading: T.peers, charts: chart('peers', T.peersCaption), tables: [peersTable] },

@@ -42,6 +42,7 @@ export interface ReportText {
   basis: Record<'close-to-close' | 'intraday low' | 'return', string>;
   missingShares: (firms: string) => string;
   rule: string;
+  articles: (files: string) => string;
   wire: string;
   wireCols: { outlet: string; quoted: string; priceChange: string; impliedShares: string; filingShares: string };
   wireConclusion: (agree: boolean) => string;
@@ -93,6 +94,7 @@ const en: ReportText = {
   basis: { 'close-to-close': 'close to close', 'intraday low': 'intraday low', return: 'return' },
   missingShares: (f) => `Share counts missing for ${f}: not estimated.`,
   rule: 'Rule: a quote is read as rounded to its last significant digit (tolerance: half that unit); within rounding if the gap is no larger than the tolerance, else overstated or understated; "plus de" and "au moins" are consistent when the observed figure is at least the quote; not comparable when the prices cannot give the quoted quantity. Amounts in USD bn, percentages in percent.',
+  articles: (f) => `Articles (by their number in the tables): ${f}.`,
   wire: 'The wire figures',
   wireCols: { outlet: 'Outlet', quoted: 'Quoted (USD bn)', priceChange: 'Fall a share (USD)', impliedShares: 'Implied shares (bn)', filingShares: '10-Q shares (bn)' },
   wireConclusion: (a) =>
@@ -147,6 +149,7 @@ const fr: ReportText = {
   basis: { 'close-to-close': 'clôture à clôture', 'intraday low': 'plus bas de séance', return: 'rendement' },
   missingShares: (f) => `Nombre d’actions manquant pour ${f}${NBSP}: non estimé.`,
   rule: `Règle${NBSP}: un chiffre cité est lu comme arrondi à son dernier chiffre significatif (tolérance${NBSP}: la moitié de cette unité)${NBSP}; dans l’arrondi si l’écart ne dépasse pas la tolérance, sinon surestimé ou sous-estimé${NBSP}; «${NBSP}plus de${NBSP}» et «${NBSP}au moins${NBSP}» sont cohérents si l’observé atteint le chiffre cité${NBSP}; non comparable si les cours ne peuvent pas donner la grandeur citée. Montants en milliards de dollars, pourcentages en pour cent.`,
+  articles: (f) => `Articles (numérotés comme dans les tableaux)${NBSP}: ${f}.`,
   wire: 'Les chiffres des agences',
   wireCols: { outlet: 'Agence', quoted: 'Cité (Mds USD)', priceChange: 'Baisse par action (USD)', impliedShares: 'Actions implicites (Mds)', filingShares: 'Actions du 10-Q (Mds)' },
   wireConclusion: (a) =>
