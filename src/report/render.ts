@@ -6,8 +6,10 @@
  * rendering. Swap this module out to render elsewhere (a browser, vl-convert...): the specs are
  * the interface.
  *
- * Determinism. The same spec gives byte-identical SVG and PNG on every run and every machine:
- * - text is measured with the advance widths of the pinned font (read from the TTF file), never
+ * Determinism. The same spec gives byte-identical SVG and PNG on every run (tested), and nothing
+ * that depends on the machine enters the output:
+ * - text is measured with the advance widths of the pinned font (read from the TTF file with
+ *   opentype.js), never
  *   with a canvas or system fonts, so layout matches what resvg draws;
  * - Vega's global counters for clip-path and gradient ids are reset before each render and the
  *   ids are then renamed in order of appearance (`${idPrefix}1`, `${idPrefix}2`...);
