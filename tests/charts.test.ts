@@ -462,6 +462,7 @@ describe('histogram: known answers', () => {
   it('no finite value is a usage error', () => {
     expect(() => histogram([], 3)).toThrow(/histogram: no finite value/);
     expect(() => histogram([1, Infinity], 3)).toThrow(UsageError);
+    expect(() => histogram([1, NaN, 2], 3)).toThrow(/histogram: a value is NaN/);
   });
   it('values on a decimal edge x0 are counted in [x0, x1), not in the bin below', () => {
     const values = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];

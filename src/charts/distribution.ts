@@ -33,6 +33,7 @@ export function histogram(values: readonly number[], bins: number, include: read
   const edges = Array.from({ length: bins + 1 }, (_, i) => (i === 0 ? lo : i === bins ? hi : clean(lo + i * width)));
   const out: HistogramBin[] = Array.from({ length: bins }, (_, i) => ({ x0: edges[i]!, x1: edges[i + 1]!, count: 0 }));
   for (const v of values) {
+    if (Number.isNaN(v)) throw new UsageError('histogram: a value is NaN');
     let i = Math.min(bins - 1, Math.max(0, Math.floor((v - lo) / width)));
     while (i > 0 && v < edges[i]!) i--;
     while (i < bins - 1 && v >= edges[i + 1]!) i++;

@@ -16,7 +16,7 @@ import type { StudyOptions } from '../study/types.js';
 import type { QuotedClaim } from './extract.js';
 import { firmDay, reconcileClaim, reconcileWire, type FirmDay, type Reconciliation, type WireReconciliation } from './reconcile.js';
 import type { ClaimRegistry } from './registry.js';
-import { JUPYTER_DISPLAY } from '../util/jupyter.js';
+import { withDisplay } from '../util/jupyter.js';
 
 /**
  * "NVIDIA et d’autres géants tech": the firms this library takes as the basket, NVIDIA plus the
@@ -95,11 +95,6 @@ export async function claimsReport(opts: { dataDir?: string; basket?: readonly s
   vendors.unshift({ source: (series as PriceSeries[]).find((s) => s.symbol === 'NVDA')!.source, priceBefore: nvda.priceBefore, close: nvda.close });
   const { firm: _firm, ...rest } = design;
   const report: ClaimsReport = { design: rest, eventDate, basket, claims: registry.claims, reconciliations, days, wire: reconcileWire(facts as Facts, nvda, vendors) };
-  // Rich display in a Deno notebook (non-enumerable: JSON and equality ignore it); the rendering
-  // code is loaded only when a notebook asks for it.
-  Object.defineProperty(report, JUPYTER_DISPLAY, {
-    value: async () => (await import('../report/notebook.js')).claimsBundle(report),
-    enumerable: false,
-  });
-  return report;
+  // Rich display in a Deno notebook; the rendering code is loaded only when a notebook asks.
+  return withDisplay(report, async () => (await import('../report/notebook.js')).claimsBundle(report));
 }

@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import type { Lang } from '../charts/i18n.js';
+import { LANGS, type Lang } from '../charts/i18n.js';
 import { UsageError } from '../errors.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;
@@ -40,8 +40,8 @@ export function numberOption(value: string | undefined, name: string, positive =
 /** The `--lang` option: `en` (default) or `fr`. */
 export function langOption(value: unknown): Lang {
   if (value === undefined) return 'en';
-  if (value === 'en' || value === 'fr') return value;
-  throw new UsageError(`--lang "${String(value)}" must be en or fr`);
+  if (LANGS.includes(value as Lang)) return value as Lang;
+  throw new UsageError(`--lang "${String(value)}" must be ${LANGS.join(' or ')}`);
 }
 
 /** A progress line on stderr, only when a person is watching (stderr is a terminal). */

@@ -16,7 +16,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import { VEGA_LITE_SCHEMA, specTitle } from '../charts/common.js';
-import { JUPYTER_DISPLAY, type Displayable, type MimeBundle } from '../util/jupyter.js';
+import { JUPYTER_DISPLAY, withDisplay, type Displayable, type MimeBundle } from '../util/jupyter.js';
 import type { Lang } from '../charts/i18n.js';
 import { formatClaims } from '../claims/format.js';
 import type { ClaimsReport } from '../claims/report.js';
@@ -24,40 +24,12 @@ import type { EventStudy } from '../study/study.js';
 import { claimsCharts, studyCharts } from './figures.js';
 import { toSvg } from './render.js';
 
-export { JUPYTER_DISPLAY, type Displayable, type MimeBundle };
+export { JUPYTER_DISPLAY, withDisplay, type Displayable, type MimeBundle };
 
 /** The MIME type Jupyter front ends render Vega-Lite from. */
 export const VEGALITE_MIME = 'application/vnd.vegalite.v5+json';
 /** `$schema` written into the notebook copy of a spec. */
 export const VEGA_LITE_V5_SCHEMA = 'https://vega.github.io/schema/vega-lite/v5.json';
-
-/**
- * Give `obj` a Jupyter display method returning `bundle()` and return it. The method is a
- * non-enumerable property, so `JSON.stringify`, spreading and deep equality ignore it. A frozen
- * or sealed object is wrapped in a Proxy instead of being changed.
- *
- * @example
- * const study = withDisplay(result, () => ({ 'text/plain': `CAR = ${result.car}`, 'text/html': table }));
- * study; // last expression of a Deno notebook cell: shown as HTML
- */
-export function withDisplay<T extends object>(obj: T, bundle: () => MimeBundle | Promise<MimeBundle>): T & Displayable {
-  if (typeof bundle !== 'function') throw new TypeError('withDisplay: bundle must be a function');
-  const method = function (this: unknown) {
-    return bundle();
-  };
-  if (Object.isExtensible(obj)) {
-    Object.defineProperty(obj, JUPYTER_DISPLAY, { value: method, enumerable: false, configurable: true, writable: true });
-    return obj as T & Displayable;
-  }
-  return new Proxy(obj, {
-    get(target, key, receiver) {
-      return key === JUPYTER_DISPLAY ? method : Reflect.get(target, key, receiver);
-    },
-    has(target, key) {
-      return key === JUPYTER_DISPLAY || Reflect.has(target, key);
-    },
-  }) as T & Displayable;
-}
 
 /** The spec's title as plain text, or a generic name. */
 function titleOf(spec: TopLevelSpec): string {
@@ -102,11 +74,7 @@ export function chartDisplay(spec: TopLevelSpec): ChartDisplay {
     spec,
     svg: getSvg,
     async [JUPYTER_DISPLAY]() {
-      return {
-        [VEGALITE_MIME]: notebookSpec(spec),
-        'image/svg+xml': await getSvg(),
-        'text/plain': titleOf(spec),
-      };
+      return bundleOf(spec, await getSvg(), titleOf(spec));
     },
   };
   return display;
@@ -130,5 +98,10 @@ export async function claimsBundle(report: ClaimsReport, lang: Lang = 'en'): Pro
 }
 
 async function chartBundle(spec: TopLevelSpec, text: string): Promise<MimeBundle> {
-  return { [VEGALITE_MIME]: notebookSpec(spec), 'image/svg+xml': await toSvg(spec), 'text/plain': text };
+  return bundleOf(spec, await toSvg(spec), text);
+}
+
+/** The bundle every display here returns: the spec for Vega-Lite front ends, its SVG, and text. */
+function bundleOf(spec: TopLevelSpec, svg: string, text: string): MimeBundle {
+  return { [VEGALITE_MIME]: notebookSpec(spec), 'image/svg+xml': svg, 'text/plain': text };
 }

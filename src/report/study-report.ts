@@ -58,6 +58,13 @@ export function reportCharts(study: EventStudy, opts: StudyReportOptions = {}): 
  * const html = await buildReport(studyReport(study, { claims: await claimsReport(), lang: 'fr' }));
  */
 export function studyReport(study: EventStudy, opts: StudyReportOptions = {}): ReportInput {
+  return reportInput(study, opts, reportCharts(study, opts));
+}
+
+/** A figure of the report if the chart exists (some charts need data a study may lack). */
+type Figures = (name: string, caption: string) => { name: string; spec: Spec; caption: string }[];
+
+function reportInput(study: EventStudy, opts: StudyReportOptions, charts: Record<string, Spec>): ReportInput {
   const lang = checkLang(opts.lang);
   const T = reportText(lang);
   const f = (v: number, o: FormatNumberOptions) => formatNumber(v, lang, o);
@@ -66,8 +73,7 @@ export function studyReport(study: EventStudy, opts: StudyReportOptions = {}): R
     const text = f(p, P);
     return text.startsWith('<') ? text : `= ${text}`;
   };
-  const charts = reportCharts(study, opts);
-  const chart = (name: string, caption: string) => (charts[name] ? [{ name, spec: charts[name]!, caption }] : []);
+  const chart: Figures = (name, caption) => (charts[name] ? [{ name, spec: charts[name]!, caption }] : []);
   const e = study.estimation;
   const d0 = study.day(0);
   const [a, b] = study.windowOffsets;
@@ -127,7 +133,7 @@ export function studyReport(study: EventStudy, opts: StudyReportOptions = {}): R
       tables: [windowTable],
     },
   ];
-  if (opts.claims) sections.push(...claimsSections(opts.claims, lang, charts));
+  if (opts.claims) sections.push(...claimsSections(opts.claims, lang, chart));
   sections.push(
     { heading: T.model, tables: [model], charts: [...chart('estimation-scatter', T.scatterCaption), ...chart('residuals', T.residualsCaption)] },
     {
@@ -150,11 +156,11 @@ export function studyReport(study: EventStudy, opts: StudyReportOptions = {}): R
 }
 
 /** The claims, wire and peers sections. */
-function claimsSections(report: ClaimsReport, lang: Lang, charts: Record<string, Spec>): ReportSection[] {
+function claimsSections(report: ClaimsReport, lang: Lang, chart: Figures): ReportSection[] {
   const T = reportText(lang);
   const K = T.claimCols;
   // Amounts in USD bn, percentages in percent points, as the claim was quoted.
-  const inUnit = (v: number | null, unit: string) => (v === null ? null : unit === 'USD' ? v / 1e9 : v);
+  const inUnit = (v: number | null, unit: string) => (unit === 'USD' ? bn(v) : v);
   const claimsTable: ReportTable = {
     caption: T.claimsCaption,
     columns: [K.id, K.source, K.quote, K.subject, K.horizon, K.quoted, K.basis, K.observed, K.gap, K.gapPct, K.verdict],
@@ -182,16 +188,15 @@ function claimsSections(report: ClaimsReport, lang: Lang, charts: Record<string,
   const wireTable: ReportTable = {
     columns: [W.outlet, W.quoted, W.priceChange, W.impliedShares, W.filingShares],
     formats: [undefined, { digits: 1 }, { digits: 2 }, { digits: 3 }, { digits: 3 }],
-    rows: report.wire.checks.map((c) => [c.outlet, c.value / 1e9, c.priceChange, c.impliedShares / 1e9, c.filingShares === null ? null : c.filingShares / 1e9]),
+    rows: report.wire.checks.map((c) => [c.outlet, bn(c.value), c.priceChange, bn(c.impliedShares), bn(c.filingShares)]),
   };
   const P = T.peerCols;
   const peers = Object.values(report.days).sort((x, y) => (x.return ?? 0) - (y.return ?? 0) || (x.symbol < y.symbol ? -1 : 1));
   const peersTable: ReportTable = {
     columns: [P.symbol, P.ret, P.ar, P.loss],
     formats: [undefined, PCT, PCT, BN],
-    rows: peers.map((d) => [d.symbol, d.return, d.ar, d.raw === null ? null : d.raw / 1e9]),
+    rows: peers.map((d) => [d.symbol, d.return, d.ar, bn(d.raw)]),
   };
-  const chart = (name: string, caption: string) => (charts[name] ? [{ name, spec: charts[name]!, caption }] : []);
   return [
     {
       heading: T.claims,
@@ -213,8 +218,9 @@ function claimsSections(report: ClaimsReport, lang: Lang, charts: Record<string,
  * await writeFilesAtomic(await studyReportFiles(study, 'out', { claims, lang: 'fr' }));
  */
 export async function studyReportFiles(study: EventStudy, dir: string, opts: StudyReportOptions = {}): Promise<OutputFile[]> {
-  const files: OutputFile[] = [{ path: join(dir, 'report.html'), data: await buildReport(studyReport(study, opts)) }];
-  for (const [name, spec] of Object.entries(reportCharts(study, opts))) {
+  const charts = reportCharts(study, opts);
+  const files: OutputFile[] = [{ path: join(dir, 'report.html'), data: await buildReport(reportInput(study, opts, charts)) }];
+  for (const [name, spec] of Object.entries(charts)) {
     files.push(...(await renderChart(spec, join(dir, 'charts', name))));
   }
   return files;

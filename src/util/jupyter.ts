@@ -23,3 +23,31 @@ export type MimeBundle = {
 export interface Displayable {
   [JUPYTER_DISPLAY](): MimeBundle | Promise<MimeBundle>;
 }
+
+/**
+ * Give `obj` a Jupyter display method returning `bundle()` and return it. The method is a
+ * non-enumerable property, so `JSON.stringify`, spreading and deep equality ignore it. A frozen
+ * or sealed object is wrapped in a Proxy instead of being changed.
+ *
+ * @example
+ * const study = withDisplay(result, () => ({ 'text/plain': `CAR = ${result.car}`, 'text/html': table }));
+ * study; // last expression of a Deno notebook cell: shown as HTML
+ */
+export function withDisplay<T extends object>(obj: T, bundle: () => MimeBundle | Promise<MimeBundle>): T & Displayable {
+  if (typeof bundle !== 'function') throw new TypeError('withDisplay: bundle must be a function');
+  const method = function (this: unknown) {
+    return bundle();
+  };
+  if (Object.isExtensible(obj)) {
+    Object.defineProperty(obj, JUPYTER_DISPLAY, { value: method, enumerable: false, configurable: true, writable: true });
+    return obj as T & Displayable;
+  }
+  return new Proxy(obj, {
+    get(target, key, receiver) {
+      return key === JUPYTER_DISPLAY ? method : Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      return key === JUPYTER_DISPLAY || Reflect.has(target, key);
+    },
+  }) as T & Displayable;
+}
