@@ -3,7 +3,7 @@
  * (font + locale) and input checks. Internal to `src/charts`; the constants are re-exported.
  */
 import type { Config, TopLevelSpec } from 'vega-lite';
-import { isIsoDate } from '../data/csv.js';
+import { isIsoDate } from '../util/dates.js';
 import { UsageError } from '../errors.js';
 import { vegaLocale, type Lang } from './i18n.js';
 

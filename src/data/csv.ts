@@ -1,7 +1,10 @@
-import { parse } from 'csv-parse/sync';
-import { DateTime } from 'luxon';
+import { createRequire } from 'node:module';
+import type { parse as CsvParseSync } from 'csv-parse/sync';
 import { DataError } from '../errors.js';
+import { isIsoDate } from '../util/dates.js';
 import type { FactorSeries, PriceRow, PriceSeries } from './types.js';
+
+export { isIsoDate } from '../util/dates.js';
 
 /** The header every price file carries, in this order. */
 export const PRICE_COLUMNS = ['date', 'open', 'high', 'low', 'close', 'adj_close', 'volume'] as const;
@@ -13,22 +16,114 @@ interface Where {
   symbol?: string;
 }
 
-/** Split CSV text into rows of cells, each with its 1-based line number (csv-parse does the quoting rules). */
-function readRows(text: string, where: Where, header: readonly string[]): { line: number; cells: string[] }[] {
+/** One record of a CSV file: its cells (trimmed) and the 1-based line it is on. */
+interface Row {
+  line: number;
+  cells: string[];
+}
+
+/**
+ * @internal How a text is split into rows of cells:
+ * - `fast`: the built-in reader for plain files (the fixture format): no quote character,
+ *   lines ending all in `\n` or all in `\r\n`;
+ * - `csv-parse`: csv-parse, for everything else (quoted cells, old Mac `\r` line endings,
+ *   mixed line endings, text with lone UTF-16 surrogates). Loaded on first use only.
+ *
+ * Both give the same rows and line numbers on every text the fast reader accepts
+ * (`tests/csv.test.ts` compares them).
+ */
+export type CsvReader = 'fast' | 'csv-parse';
+
+/** A `\r` not followed by `\n`, or a `\n` not preceded by `\r`. */
+const UNPAIRED_CR_OR_LF = /\r(?!\n)|(?<!\r)\n/;
+/** A UTF-16 surrogate (only used where `String.prototype.isWellFormed` is missing: conservative). */
+const SURROGATE = /[\uD800-\uDFFF]/;
+/** `String.prototype.isWellFormed` (Node 20+): no lone surrogate. */
+const isWellFormed = (String.prototype as unknown as { isWellFormed?: (this: string) => boolean }).isWellFormed;
+
+/**
+ * @internal The reader `parsePriceCsv` and `parseFactorCsv` use for this text.
+ *
+ * @example
+ * csvReaderFor('date,close\n2025-01-27,118.42\n'); // 'fast'
+ * csvReaderFor('date,close\n"2025-01-27",118.42\n'); // 'csv-parse'
+ */
+export function csvReaderFor(text: string): CsvReader {
+  if (text.includes('"')) return 'csv-parse';
+  // csv-parse takes the first line ending it meets as the record delimiter for the whole file
+  // and counts every \r and \n as a line: only uniform \n or \r\n files are read the fast way.
+  if (text.includes('\r') && UNPAIRED_CR_OR_LF.test(text)) return 'csv-parse';
+  // csv-parse reads a UTF-8 encoding of the text, which turns a lone surrogate into U+FFFD.
+  if (isWellFormed ? !isWellFormed.call(text) : SURROGATE.test(text)) return 'csv-parse';
+  return 'fast';
+}
+
+/**
+ * The fast reader: split lines, split cells on commas, trim each cell (`String.prototype.trim`,
+ * the same characters as csv-parse's `trim`), skip lines that are blank once trimmed. Line
+ * numbers count every line, blank ones included. Only for texts `csvReaderFor` accepts.
+ */
+function readFast(text: string): Row[] {
+  const eol = text.includes('\r') ? '\r\n' : '\n';
+  const rows: Row[] = [];
+  const n = text.length;
+  let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; // byte-order mark (csv-parse's `bom: true`)
+  let line = 0;
+  while (start <= n) {
+    let end = text.indexOf(eol, start);
+    if (end === -1) end = n;
+    line++;
+    const raw = text.slice(start, end);
+    start = end + eol.length;
+    if (raw.includes(',')) {
+      const cells = raw.split(',');
+      for (let i = 0; i < cells.length; i++) cells[i] = cells[i]!.trim();
+      rows.push({ line, cells });
+    } else {
+      const cell = raw.trim();
+      if (cell !== '') rows.push({ line, cells: [cell] });
+    }
+  }
+  return rows;
+}
+
+let csvParse: typeof CsvParseSync | undefined;
+
+/** csv-parse's synchronous parser, required on first use so that plain files never load it. */
+function loadCsvParse(): typeof CsvParseSync {
+  csvParse ??= (createRequire(import.meta.url)('csv-parse/sync') as { parse: typeof CsvParseSync }).parse;
+  return csvParse;
+}
+
+/** The general reader: csv-parse does the quoting rules and counts the lines. */
+function readWithCsvParse(text: string, where: Where): Row[] {
   let records: { record: string[]; info: { lines: number } }[];
   try {
+    const parse = loadCsvParse();
     records = parse(text, { info: true, skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as unknown as typeof records;
   } catch (err) {
     const e = err as { message?: string; lines?: number };
     throw new DataError(`not valid CSV: ${e.message ?? String(err)}`, { ...where, line: e.lines });
   }
+  return records.map((r) => ({ line: r.info.lines, cells: r.record }));
+}
+
+/** Split CSV text into rows of cells, each with its 1-based line number; check the header and the field counts. */
+function readRows(text: string, where: Where, header: readonly string[], reader: CsvReader): Row[] {
+  let records: Row[];
+  if (reader === 'fast') {
+    if (csvReaderFor(text) !== 'fast') throw new Error('internal: the fast CSV reader cannot read this text');
+    records = readFast(text);
+  } else {
+    records = readWithCsvParse(text, where);
+  }
   const first = records[0];
   if (!first) throw new DataError('the file is empty (expected a header line)', where);
-  const got = first.record.map((c) => c.toLowerCase());
+  const got = first.cells.map((c) => c.toLowerCase());
   if (got.length !== header.length || got.some((c, i) => c !== header[i])) {
-    throw new DataError(`header is "${first.record.join(',')}", expected "${header.join(',')}"`, { ...where, line: first.info.lines });
+    throw new DataError(`header is "${first.cells.join(',')}", expected "${header.join(',')}"`, { ...where, line: first.line });
   }
-  const rows = records.slice(1).map((r) => ({ line: r.info.lines, cells: r.record }));
+  const rows = records.slice(1);
   for (const r of rows) {
     if (r.cells.length !== header.length) {
       throw new DataError(`has ${r.cells.length} fields, expected ${header.length}`, { ...where, line: r.line, date: r.cells[0] });
@@ -37,14 +132,10 @@ function readRows(text: string, where: Where, header: readonly string[]): { line
   return rows;
 }
 
-/** A strict ISO calendar date (`YYYY-MM-DD`) that exists. */
-export function isIsoDate(s: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(s) && DateTime.fromISO(s, { zone: 'utc' }).isValid;
-}
-
-function checkDates(dates: readonly { date: string; line: number }[], where: Where): void {
+function checkDates(rows: readonly Row[], where: Where): void {
   let prev: string | undefined;
-  for (const { date, line } of dates) {
+  for (const { cells, line } of rows) {
+    const date = cells[0] ?? '';
     if (!isIsoDate(date)) throw new DataError(`"${date}" is not a valid YYYY-MM-DD date`, { ...where, line });
     if (prev !== undefined && date === prev) throw new DataError(`duplicate date ${date}`, { ...where, line, date });
     if (prev !== undefined && date < prev) {
@@ -54,15 +145,67 @@ function checkDates(dates: readonly { date: string; line: number }[], where: Whe
   }
 }
 
-function parseNumber(cell: string, column: string, where: Where & { line: number; date: string }, positive: boolean): number | null {
+/** A decimal number as written in the files: no hex, no `Infinity`, no spaces, no thousands separators. */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
+function parseNumber(cell: string, column: string, where: Where, line: number, date: string, positive: boolean): number | null {
   if (cell === '') return null;
   const v = Number(cell);
-  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(cell) || !Number.isFinite(v)) {
-    throw new DataError(`${column} "${cell}" is not a number`, { ...where, field: column });
+  if (!NUMBER.test(cell) || !Number.isFinite(v)) {
+    throw new DataError(`${column} "${cell}" is not a number`, { ...where, line, date, field: column });
   }
-  if (positive && !(v > 0)) throw new DataError(`${column} ${cell} is not a positive price`, { ...where, field: column });
-  if (!positive && v < 0) throw new DataError(`${column} ${cell} is negative`, { ...where, field: column });
+  if (positive && !(v > 0)) throw new DataError(`${column} ${cell} is not a positive price`, { ...where, line, date, field: column });
+  if (!positive && v < 0) throw new DataError(`${column} ${cell} is negative`, { ...where, line, date, field: column });
   return v;
+}
+
+function parsePrices(text: string, where: { file: string; symbol: string }, reader: CsvReader): PriceSeries {
+  const rows = readRows(text, where, PRICE_COLUMNS, reader);
+  if (rows.length === 0) throw new DataError('has a header but no price rows', where);
+  checkDates(rows, where);
+  const out: PriceRow[] = [];
+  for (const { line, cells } of rows) {
+    const [date = '', open = '', high = '', low = '', close = '', adj = '', volume = ''] = cells;
+    const row: PriceRow = {
+      date,
+      open: parseNumber(open, 'open', where, line, date, true),
+      high: parseNumber(high, 'high', where, line, date, true),
+      low: parseNumber(low, 'low', where, line, date, true),
+      close: parseNumber(close, 'close', where, line, date, true),
+      adjClose: parseNumber(adj, 'adj_close', where, line, date, true),
+      volume: parseNumber(volume, 'volume', where, line, date, false),
+    };
+    if (row.close === null && row.adjClose === null) throw new DataError('has neither close nor adj_close', { ...where, line, date });
+    out.push(row);
+  }
+  return { symbol: where.symbol, source: where.file, rows: out };
+}
+
+function parseFactors(text: string, where: { file: string }, reader: CsvReader): FactorSeries {
+  const rows = readRows(text, where, FACTOR_COLUMNS, reader);
+  if (rows.length === 0) throw new DataError('has a header but no factor rows', where);
+  checkDates(rows, where);
+  const dates: string[] = [];
+  const mktRf: number[] = [];
+  const smb: number[] = [];
+  const hml: number[] = [];
+  const rf: number[] = [];
+  for (const { line, cells } of rows) {
+    const date = cells[0] ?? '';
+    const value = (i: number): number => {
+      const column = FACTOR_COLUMNS[i] ?? '';
+      const cell = cells[i] ?? '';
+      const v = Number(cell);
+      if (cell === '' || !Number.isFinite(v)) throw new DataError(`${column} "${cell}" is not a number`, { ...where, line, date, field: column });
+      return v / 100;
+    };
+    dates.push(date);
+    mktRf.push(value(1));
+    smb.push(value(2));
+    hml.push(value(3));
+    rf.push(value(4));
+  }
+  return { source: where.file, dates, mktRf, smb, hml, rf };
 }
 
 /**
@@ -70,30 +213,15 @@ function parseNumber(cell: string, column: string, where: Where & { line: number
  * number, a non-positive price, a row with neither `close` nor `adj_close`, an invalid,
  * duplicate or out-of-order date; the error names the file, line, symbol and date.
  *
+ * Plain files (no `"`, uniform `\n` or `\r\n` line endings, like every bundled fixture) are
+ * read by a built-in splitter; anything else goes through csv-parse, with the same results.
+ *
  * @example
  * const nvda = parsePriceCsv(text, { file: 'fixtures/prices/NVDA.csv', symbol: 'NVDA' });
  * nvda.rows.at(-1)?.close; // 208.27000427246094
  */
 export function parsePriceCsv(text: string, where: { file: string; symbol: string }): PriceSeries {
-  const rows = readRows(text, where, PRICE_COLUMNS);
-  if (rows.length === 0) throw new DataError('has a header but no price rows', where);
-  checkDates(rows.map((r) => ({ date: r.cells[0] ?? '', line: r.line })), where);
-  const out: PriceRow[] = rows.map(({ line, cells }) => {
-    const [date = '', open = '', high = '', low = '', close = '', adj = '', volume = ''] = cells;
-    const at = { ...where, line, date };
-    const row: PriceRow = {
-      date,
-      open: parseNumber(open, 'open', at, true),
-      high: parseNumber(high, 'high', at, true),
-      low: parseNumber(low, 'low', at, true),
-      close: parseNumber(close, 'close', at, true),
-      adjClose: parseNumber(adj, 'adj_close', at, true),
-      volume: parseNumber(volume, 'volume', at, false),
-    };
-    if (row.close === null && row.adjClose === null) throw new DataError('has neither close nor adj_close', at);
-    return row;
-  });
-  return { symbol: where.symbol, source: where.file, rows: out };
+  return parsePrices(text, where, csvReaderFor(text));
 }
 
 /**
@@ -104,24 +232,18 @@ export function parsePriceCsv(text: string, where: { file: string; symbol: strin
  * ff.mktRf[0]; // -0.0012 (the file says -0.12 %)
  */
 export function parseFactorCsv(text: string, where: { file: string }): FactorSeries {
-  const rows = readRows(text, where, FACTOR_COLUMNS);
-  if (rows.length === 0) throw new DataError('has a header but no factor rows', where);
-  checkDates(rows.map((r) => ({ date: r.cells[0] ?? '', line: r.line })), where);
-  const f: FactorSeries = { source: where.file, dates: [], mktRf: [], smb: [], hml: [], rf: [] };
-  for (const { line, cells } of rows) {
-    const date = cells[0] ?? '';
-    const value = (i: number): number => {
-      const column = FACTOR_COLUMNS[i] ?? '';
-      const cell = cells[i] ?? '';
-      const v = Number(cell);
-      if (cell === '' || !Number.isFinite(v)) throw new DataError(`${column} "${cell}" is not a number`, { ...where, line, date, field: column });
-      return v / 100;
-    };
-    f.dates.push(date);
-    f.mktRf.push(value(1));
-    f.smb.push(value(2));
-    f.hml.push(value(3));
-    f.rf.push(value(4));
-  }
-  return f;
+  return parseFactors(text, where, csvReaderFor(text));
+}
+
+/**
+ * @internal `parsePriceCsv` with the reader forced (tests compare the two readers). `fast`
+ * throws a plain `Error` on a text `csvReaderFor` would send to csv-parse.
+ */
+export function parsePriceCsvWith(reader: CsvReader, text: string, where: { file: string; symbol: string }): PriceSeries {
+  return parsePrices(text, where, reader);
+}
+
+/** @internal `parseFactorCsv` with the reader forced (tests compare the two readers). */
+export function parseFactorCsvWith(reader: CsvReader, text: string, where: { file: string }): FactorSeries {
+  return parseFactors(text, where, reader);
 }

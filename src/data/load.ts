@@ -1,5 +1,5 @@
-import { access, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { DataError } from '../errors.js';
 import { packagePath } from '../util/paths.js';
 import { parseFactorCsv, parsePriceCsv } from './csv.js';
@@ -25,7 +25,53 @@ async function readText(file: string, what: string, symbol?: string): Promise<st
 }
 
 /**
+ * The per-process cache of parsed files. Each entry holds the promise of one read-and-parse and
+ * the stamp of the file it was started for (`fs.promises.stat`: device, inode, size, mtime,
+ * ctime). A call whose file has the same stamp gets the same promise, so the file is parsed
+ * once and concurrent callers share the read in flight; a changed stamp starts a new read; a
+ * failed read or parse is dropped from the cache, so the next call tries again.
+ */
+const cache = new Map<string, { stamp: string; value: Promise<unknown> }>();
+
+/**
+ * Forget every cached file: the next `loadPrices`, `loadFactors` or `loadFacts` reads and
+ * parses again. For tests, and for a long-running process that wants to release the memory or
+ * to re-read a file rewritten without any change of size, inode or timestamps.
+ *
+ * @example
+ * clearDataCache();
+ * const fresh = await loadPrices('NVDA'); // read and parsed again
+ */
+export function clearDataCache(): void {
+  cache.clear();
+}
+
+/** `load()` once per `key` and file version (see `cache`). */
+async function cached<T>(key: string, file: string, load: () => Promise<T>): Promise<T> {
+  let stamp: string;
+  try {
+    const s = await stat(file);
+    stamp = `${s.dev}:${s.ino}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+  } catch {
+    return load(); // the read itself says what is wrong (no file, no permission); nothing is cached
+  }
+  const id = `${key}\0${file}\0${resolve(file)}`;
+  const hit = cache.get(id);
+  if (hit && hit.stamp === stamp) return hit.value as Promise<T>;
+  const entry = { stamp, value: load() as Promise<unknown> };
+  cache.set(id, entry);
+  entry.value.catch(() => {
+    if (cache.get(id) === entry) cache.delete(id);
+  });
+  return entry.value as Promise<T>;
+}
+
+/**
  * Load `DIR/SYMBOL.csv` (default: the bundled fixtures) as a validated price series.
+ *
+ * The file is read and parsed once per process while it is unchanged (same size, inode and
+ * timestamps): later calls, and calls made while the first read is in flight, get the **same
+ * object**. Treat it as read-only; copy it before changing anything (`{ ...s, rows: [...s.rows] }`).
  *
  * @example
  * const nvda = await loadPrices('NVDA');                       // bundled fixture
@@ -34,22 +80,27 @@ async function readText(file: string, what: string, symbol?: string): Promise<st
 export async function loadPrices(symbol: string, opts: { dataDir?: string } = {}): Promise<PriceSeries> {
   if (!SYMBOL.test(symbol)) throw new DataError(`"${symbol}" is not a ticker symbol`, { symbol });
   const file = join(opts.dataDir ?? FIXTURE_PRICES_DIR, `${symbol}.csv`);
-  return parsePriceCsv(await readText(file, 'price', symbol), { file, symbol });
+  return cached(`prices\0${symbol}`, file, async () => parsePriceCsv(await readText(file, 'price', symbol), { file, symbol }));
 }
 
 /**
  * Load the daily Fama-French factors. Looks for `FF3.csv` in `dataDir` first (if given), then
- * in the bundled fixtures.
+ * in the bundled fixtures. Parsed once per process while the file is unchanged, like
+ * `loadPrices`: the result is shared, treat it as read-only.
  */
 export async function loadFactors(opts: { dataDir?: string; file?: string } = {}): Promise<FactorSeries> {
   const file = opts.file ?? (await firstExisting([opts.dataDir && join(opts.dataDir, 'FF3.csv'), join(FIXTURES_DIR, 'FF3.csv')]));
-  return parseFactorCsv(await readText(file, 'Fama-French factor'), { file });
+  return cached('factors', file, async () => parseFactorCsv(await readText(file, 'Fama-French factor'), { file }));
 }
 
-/** Load the facts file (share counts, wire figures): `facts.json` in `dataDir` if present, else the bundled one. */
+/**
+ * Load the facts file (share counts, wire figures): `facts.json` in `dataDir` if present, else
+ * the bundled one. Parsed once per process while the file is unchanged, like `loadPrices`: the
+ * result is shared, treat it as read-only.
+ */
 export async function loadFacts(opts: { dataDir?: string; file?: string } = {}): Promise<Facts> {
   const file = opts.file ?? (await firstExisting([opts.dataDir && join(opts.dataDir, 'facts.json'), join(FIXTURES_DIR, 'facts.json')]));
-  return parseFacts(await readText(file, 'facts'), file);
+  return cached('facts', file, async () => parseFacts(await readText(file, 'facts'), file));
 }
 
 async function firstExisting(candidates: (string | undefined | '')[]): Promise<string> {

@@ -110,7 +110,7 @@ export class EventStudy {
 
     // 1. Align on common trading days (and factor days for ff3), then compute returns.
     const factors = this.model === 'ff3' ? data.factors : undefined;
-    const lists = [data.firm.rows.map((r) => r.date), data.market.rows.map((r) => r.date)];
+    const lists: (readonly string[])[] = [data.firm.rows.map((r) => r.date), data.market.rows.map((r) => r.date)];
     if (factors) lists.push(factors.dates);
     const dates = commonDates(...lists);
     if (dates.length < 2) throw new WindowError(`${options.firm} and ${options.market} share ${dates.length} trading day(s)`, { symbol: options.firm });
