@@ -28,7 +28,7 @@ import { claimsReport, type ClaimsReport } from '../src/claims/report.js';
 import { UsageError } from '../src/errors.js';
 import { claimBars, claimsCharts, pricePathRows, studyCharts } from '../src/report/figures.js';
 import { eventStudy } from '../src/study/load.js';
-import type { EventStudy } from '../src/study/study.js';
+import type { EventStudy } from '../src/study/index.js';
 import { ROOT, expectClose } from './helpers.js';
 
 // Specs are plain JSON; read them through this loose view.

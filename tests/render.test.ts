@@ -8,7 +8,7 @@ import { UsageError } from '../src/errors.js';
 import { claimsCharts, studyCharts, type StudyCharts } from '../src/report/figures.js';
 import { renderChart, toPng, toSvg } from '../src/report/render.js';
 import { eventStudy } from '../src/study/load.js';
-import type { EventStudy } from '../src/study/study.js';
+import type { EventStudy } from '../src/study/index.js';
 
 // ---------------------------------------------------------------------------------------------
 // Helpers: a small XML well-formedness check and a PNG reader (zlib only, no extra dependency)

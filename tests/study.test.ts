@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadFacts, loadFactors, loadPrices } from '../src/data/load.js';
 import type { Facts, FactorSeries, PriceSeries } from '../src/data/types.js';
 import { ModelError, UsageError, WindowError } from '../src/errors.js';
-import { runStudy, type EventStudy } from '../src/study/study.js';
+import { runStudy, type EventStudy, type StudyData } from '../src/study/index.js';
 import { expectClose } from './helpers.js';
 
 let nvda: PriceSeries, spy: PriceSeries, facts: Facts, ff3: FactorSeries;
@@ -11,7 +11,7 @@ beforeAll(async () => {
   [nvda, spy, facts, ff3] = await Promise.all([loadPrices('NVDA'), loadPrices('SPY'), loadFacts(), loadFactors()]);
   flagship = runStudy({ firm: nvda, market: spy, facts }, { firm: 'NVDA', market: 'SPY', event: '2025-01-27' });
 });
-const study = (opts: Partial<Parameters<typeof runStudy>[1]> = {}, data: Partial<Parameters<typeof runStudy>[0]> = {}) =>
+const study = (opts: Partial<Parameters<typeof runStudy>[1]> = {}, data: Partial<StudyData> = {}) =>
   runStudy({ firm: nvda, market: spy, facts, factors: ff3, ...data }, { firm: 'NVDA', market: 'SPY', event: '2025-01-27', ...opts });
 
 describe('the flagship: NVDA vs SPY, 27 January 2025', () => {

@@ -1,34 +1,16 @@
 /**
- * Labels and number/date formatting for the charts and the HTML report, in English and French.
- *
- * Two formatters share one set of conventions so that a number reads the same in a chart axis
- * (formatted by Vega with {@link vegaLocale}) and in a report table (formatted here by
- * {@link formatNumber}):
- *
- * | lang | decimal | thousands                    | percent                | minus          |
- * |------|---------|------------------------------|------------------------|----------------|
- * | en   | `.`     | `,`                          | `16.97%`               | U+2212 `−`     |
- * | fr   | `,`     | U+202F narrow no-break space | `16,97 %` (U+202F)     | U+2212 `−`     |
+ * Labels for the charts and the HTML report, in English and French, and the Vega locale that
+ * makes chart axes format numbers and dates as `src/util/format.ts` does in tables (one set of
+ * conventions: see that module).
  *
  * Everything here is a pure function of its arguments: no `Intl`, no system locale, no clock,
  * so output does not depend on the ICU version or the machine's settings.
  */
 import type { Locale } from 'vega';
-import { isIsoDate } from '../data/csv.js';
 import { UsageError } from '../errors.js';
+import { checkLang, formatNumber, MINUS, MONTHS, NBSP, NNBSP, type Lang } from '../util/format.js';
 
-/** Languages the charts and the report are written in. */
-export type Lang = 'en' | 'fr';
-
-/** Every language the library knows, in a stable order. */
-export const LANGS: readonly Lang[] = ['en', 'fr'];
-
-/** U+202F NARROW NO-BREAK SPACE: French thousands separator and space before `%`. */
-export const NNBSP = '\u202f';
-/** U+00A0 NO-BREAK SPACE: French space before `:` and between a number and its unit. */
-export const NBSP = '\u00a0';
-/** U+2212 MINUS SIGN, used by Vega (d3-format) and by {@link formatNumber}. */
-export const MINUS = '\u2212';
+export { checkLang, formatDate, formatNumber, LANGS, MINUS, NBSP, NNBSP, type FormatNumberOptions, type Lang } from '../util/format.js';
 
 /** The words every chart and the report need, in one language. */
 export interface Labels {
@@ -198,15 +180,10 @@ export function labels(lang: Lang = 'en'): Labels {
   return l;
 }
 
-/** `lang` if it is a known language, else an error naming what was given. */
-export function checkLang(lang: unknown): Lang {
-  if (lang === undefined) return 'en';
-  if (lang === 'en' || lang === 'fr') return lang;
-  throw new UsageError(`unknown language "${String(lang)}" (expected "en" or "fr")`, { field: 'lang' });
-}
-
 // ---------------------------------------------------------------------------------------------
 // Vega locale (d3-format / d3-time-format definitions)
+
+type Months = NonNullable<Locale['time']>['months'];
 
 const EN_LOCALE: Locale = {
   number: {
@@ -224,11 +201,8 @@ const EN_LOCALE: Locale = {
     periods: ['AM', 'PM'],
     days: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
     shortDays: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'],
-    months: [
-      'January', 'February', 'March', 'April', 'May', 'June',
-      'July', 'August', 'September', 'October', 'November', 'December',
-    ],
-    shortMonths: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+    months: [...MONTHS.en.long] as Months,
+    shortMonths: [...MONTHS.en.short] as Months,
   },
 };
 
@@ -248,14 +222,8 @@ const FR_LOCALE: Locale = {
     periods: ['AM', 'PM'],
     days: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'],
     shortDays: ['dim.', 'lun.', 'mar.', 'mer.', 'jeu.', 'ven.', 'sam.'],
-    months: [
-      'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
-      'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
-    ],
-    shortMonths: [
-      'janv.', 'févr.', 'mars', 'avr.', 'mai', 'juin',
-      'juil.', 'août', 'sept.', 'oct.', 'nov.', 'déc.',
-    ],
+    months: [...MONTHS.fr.long] as Months,
+    shortMonths: [...MONTHS.fr.short] as Months,
   },
 };
 
@@ -268,85 +236,4 @@ const FR_LOCALE: Locale = {
  */
 export function vegaLocale(lang: Lang = 'en'): Locale {
   return structuredClone(checkLang(lang) === 'fr' ? FR_LOCALE : EN_LOCALE);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Numbers and dates as text
-
-/** Options for {@link formatNumber}. */
-export interface FormatNumberOptions {
-  /** Digits after the decimal mark. Default: 0 for integers, else 2. */
-  digits?: number;
-  /**
-   * `'percent'` multiplies by 100 and appends the language's percent sign; `'pvalue'` writes a
-   * p-value with 4 digits, or `< 0.0001` below that. Default `'decimal'`.
-   */
-  style?: 'decimal' | 'percent' | 'pvalue';
-  /** `'always'` writes `+` before positive numbers. Default `'auto'`. */
-  sign?: 'auto' | 'always';
-  /** Text after the number, joined with a no-break space (e.g. `'bn USD'`). */
-  unit?: string;
-}
-
-/**
- * A number as text in the conventions of `lang` (see the module table): decimal comma and
- * narrow no-break-space thousands in French, U+2212 for minus in both languages (as in the chart
- * axes), `-0` and values that round to zero written without a sign. Non-finite values come out
- * as `NaN`, `∞` or `−∞`. Deterministic: does not use `Intl`.
- *
- * @example
- * formatNumber(-0.169686, 'fr', { style: 'percent' }); // '−16,97 %' (U+202F before %)
- * formatNumber(592.66, 'en', { digits: 1 });           // '592.7'
- * formatNumber(24490000000, 'fr');                     // '24 490 000 000' (U+202F groups)
- * formatNumber(3e-12, 'en', { style: 'pvalue' });      // '< 0.0001'
- */
-export function formatNumber(value: number, lang: Lang = 'en', opts: FormatNumberOptions = {}): string {
-  const l = checkLang(lang);
-  const pct = opts.style === 'percent';
-  if (Number.isNaN(value)) return 'NaN';
-  if (opts.style === 'pvalue') {
-    const digits = opts.digits ?? 4;
-    const floor = 10 ** -digits;
-    return value > 0 && value < floor ? `< ${formatNumber(floor, l, { digits })}` : formatNumber(value, l, { digits });
-  }
-  if (!Number.isFinite(value)) return value > 0 ? (opts.sign === 'always' ? '+∞' : '∞') : `${MINUS}∞`;
-  const v = pct ? value * 100 : value;
-  const digits = opts.digits ?? (Number.isInteger(v) ? 0 : 2);
-  if (!Number.isInteger(digits) || digits < 0 || digits > 20) {
-    throw new UsageError(`formatNumber: digits must be an integer from 0 to 20, got ${digits}`, { field: 'digits' });
-  }
-  const fixed = Math.abs(v).toFixed(digits); // '1234.57' (exponent form only above 1e21)
-  const isZero = /^[0.]*$/.test(fixed);
-  const [intPart = '0', frac] = fixed.split('.');
-  const sep = l === 'fr' ? NNBSP : ',';
-  const grouped = intPart.includes('e') ? intPart : intPart.replace(/\B(?=(\d{3})+(?!\d))/g, sep);
-  let s = grouped + (frac !== undefined ? (l === 'fr' ? ',' : '.') + frac : '');
-  if (!isZero && v < 0) s = MINUS + s;
-  else if (!isZero && v > 0 && opts.sign === 'always') s = '+' + s;
-  if (pct) s += l === 'fr' ? `${NNBSP}%` : '%';
-  if (opts.unit) s += NBSP + opts.unit;
-  return s;
-}
-
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/**
- * An ISO date (`YYYY-MM-DD`) as a short human date: `27 Jan 2025` / `27 janv. 2025`, or with
- * `style: 'long'` `27 January 2025` / `27 janvier 2025`. Pure string work, no time zone.
- * Anything that is not a real ISO date (`2025-02-30` included) is returned unchanged.
- *
- * @example
- * formatDate('2025-01-27', 'fr'); // '27 janv. 2025'
- */
-export function formatDate(iso: string, lang: Lang = 'en', style: 'short' | 'long' = 'short'): string {
-  const m = ISO_DATE.exec(iso);
-  if (!m || !isIsoDate(iso)) return iso;
-  const month = Number(m[2]);
-  const day = Number(m[3]);
-  const loc = checkLang(lang) === 'fr' ? FR_LOCALE : EN_LOCALE;
-  const names = style === 'long' ? loc.time?.months : loc.time?.shortMonths;
-  const name = names?.[month - 1];
-  if (!name || day < 1 || day > 31) return iso;
-  const dayText = lang === 'fr' && day === 1 ? '1er' : String(day);
-  return `${dayText}${NBSP}${name} ${m[1]}`;
 }

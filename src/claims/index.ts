@@ -46,4 +46,3 @@ export {
   type WireReconciliation,
 } from './reconcile.js';
 export { claimsReport, loadRegistry, DEFAULT_BASKET, type ClaimsReport } from './report.js';
-export { formatClaims } from './format.js';

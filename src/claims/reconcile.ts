@@ -18,8 +18,9 @@
  * @module
  */
 
-import type { Facts, PriceSeries } from '../data/types.js';
-import type { EventStudy } from '../study/study.js';
+import type { Facts } from '../data/types.js';
+import type { EventStudy } from '../study/result.js';
+import { plain } from '../util/format.js';
 import type { QuotedClaim } from './extract.js';
 
 /** How a quote compares with the prices. */
@@ -112,17 +113,15 @@ export function verdict(quoted: number, observed: number | null, qualifier: Quot
 }
 
 /**
- * The event-day figures of one firm from its study and its price rows.
+ * The event-day figures of one firm from its study and the session's low of the event day
+ * (on the as-traded basis; null when the source recorded no as-traded prices).
  *
  * @example
- * firmDay(nvdaStudy, nvdaPrices); // { raw: 592.66e9, abnormal: 467.1e9, intradayLow: 633.3e9, ... }
+ * firmDay(nvdaStudy, 116.25); // { raw: 592.66e9, abnormal: 467.1e9, intradayLow: 633.3e9, ... }
  */
-export function firmDay(study: EventStudy, prices: PriceSeries): FirmDay {
+export function firmDay(study: EventStudy, low: number | null): FirmDay {
   const loss = study.loss(0, 0);
   const d0 = study.day(0);
-  const row = prices.rows.find((r) => r.date === study.event.date);
-  // The session's low is on the as-traded basis only when the source recorded as-traded closes.
-  const low = row && row.close !== null ? row.low : null;
   const shares = loss.shares;
   return {
     symbol: study.firm,
@@ -142,8 +141,8 @@ export function firmDay(study: EventStudy, prices: PriceSeries): FirmDay {
 }
 
 const sum = (xs: (number | null)[]): number | null => (xs.some((x) => x === null) ? null : (xs as number[]).reduce((a, b) => a + b, 0));
-const bn = (v: number | null) => (v === null ? 'unknown' : `${(v / 1e9).toFixed(1)} bn`);
-const pc = (v: number | null) => (v === null ? 'unknown' : `${v.toFixed(2)} %`);
+const bn = (v: number | null) => plain(v, { per: 1e9, digits: 1, suffix: ' bn', missing: 'unknown' });
+const pc = (v: number | null) => plain(v, { digits: 2, suffix: ' %', missing: 'unknown' });
 
 /** What `reconcileClaim` needs besides the claim: each firm's event-day figures, and the basket. */
 export interface ReconcileContext {
@@ -284,7 +283,7 @@ export function reconcileWire(facts: Facts, day: FirmDay, vendors: WireReconcili
   }));
   const [lo, hi] = [Math.min(...checks.map((c) => c.impliedShares)), Math.max(...checks.map((c) => c.impliedShares))];
   const conclusion = pricesAgree && change !== null
-    ? `Every vendor recorded the same closes (${day.priceBefore?.toFixed(2)} -> ${day.close?.toFixed(2)}, a fall of ${change.toFixed(2)} USD a share), so the wire figures differ only by the share count: they imply ${(lo / 1e9).toFixed(2)} bn to ${(hi / 1e9).toFixed(2)} bn shares (the 10-Q cover: ${day.shares !== null ? (day.shares / 1e9).toFixed(2) : 'unknown'} bn).`
+    ? `Every vendor recorded the same closes (${plain(day.priceBefore, { digits: 2 })} -> ${plain(day.close, { digits: 2 })}, a fall of ${plain(change, { digits: 2 })} USD a share), so the wire figures differ only by the share count: they imply ${plain(lo, { per: 1e9, digits: 2 })} bn to ${plain(hi, { per: 1e9, digits: 2 })} bn shares (the 10-Q cover: ${plain(day.shares, { per: 1e9, digits: 2, missing: 'unknown' })} bn).`
     : 'The vendors disagree on the closes; the gap cannot be put on the share count alone.';
   return { checks, vendors, pricesAgree, conclusion };
 }

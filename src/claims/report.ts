@@ -8,15 +8,17 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parsePriceCsv } from '../data/csv.js';
-import { FIXTURES_DIR, loadFacts, loadPrices } from '../data/load.js';
-import type { Facts, PriceSeries } from '../data/types.js';
+import { FIXTURES_DIR } from '../data/load.js';
+import type { Facts } from '../data/types.js';
 import { DataError } from '../errors.js';
-import { FLAGSHIP, runStudy, type EventStudy } from '../study/study.js';
+import { loadPanel } from '../panel/load.js';
+import { FLAGSHIP } from '../study/defaults.js';
+import type { EventStudy } from '../study/result.js';
+import { runStudy } from '../study/run.js';
 import type { StudyOptions } from '../study/types.js';
 import type { QuotedClaim } from './extract.js';
 import { firmDay, reconcileClaim, reconcileWire, type FirmDay, type Reconciliation, type WireReconciliation } from './reconcile.js';
 import type { ClaimRegistry } from './registry.js';
-import { withDisplay } from '../util/jupyter.js';
 
 /**
  * "NVIDIA et d’autres géants tech": the firms this library takes as the basket, NVIDIA plus the
@@ -66,20 +68,21 @@ export async function claimsReport(opts: { dataDir?: string; basket?: readonly s
   const design = { ...FLAGSHIP, ...opts.design };
   const needed = new Set<string>(['NVDA', ...basket]);
   for (const c of registry.claims) for (const f of c.firms) if (f !== '*') needed.add(f);
-  const [facts, market, ...series] = await Promise.all([
-    loadFacts(opts),
-    loadPrices(design.market, opts),
-    ...[...needed].map((s) => loadPrices(s, opts)),
-  ]);
+  const panel = await loadPanel({ symbols: [design.market, ...needed], dataDir: opts.dataDir });
+  const facts = panel.facts as Facts;
   const days: Record<string, FirmDay> = {};
   let eventDate = design.event;
-  for (const prices of series as PriceSeries[]) {
-    const study: EventStudy = runStudy({ firm: prices, market, facts: facts as Facts }, { ...design, firm: prices.symbol });
-    days[prices.symbol] = firmDay(study, prices);
+  for (const symbol of needed) {
+    const study: EventStudy = runStudy(panel, { ...design, firm: symbol });
+    // The session's low is on the as-traded basis only when the source recorded an as-traded close.
+    const series = panel.series(symbol);
+    const i = panel.indexOf(study.event.date);
+    const low = Number.isNaN(series.close[i]!) || Number.isNaN(series.low[i]!) ? null : series.low[i]!;
+    days[symbol] = firmDay(study, low);
     eventDate = study.event.date;
   }
   const reconciliations = registry.claims
-    .map((c) => reconcileClaim(c, { days, basket, facts: facts as Facts }))
+    .map((c) => reconcileClaim(c, { days, basket, facts }))
     .filter((r): r is Reconciliation => r !== null);
   const vendorFile = join(opts.dataDir ?? FIXTURES_DIR, 'NVDA.alphavantage.csv');
   const vendors = [];
@@ -92,9 +95,7 @@ export async function claimsReport(opts: { dataDir?: string; basket?: readonly s
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
   const nvda = days.NVDA!;
-  vendors.unshift({ source: (series as PriceSeries[]).find((s) => s.symbol === 'NVDA')!.source, priceBefore: nvda.priceBefore, close: nvda.close });
+  vendors.unshift({ source: panel.series('NVDA').source, priceBefore: nvda.priceBefore, close: nvda.close });
   const { firm: _firm, ...rest } = design;
-  const report: ClaimsReport = { design: rest, eventDate, basket, claims: registry.claims, reconciliations, days, wire: reconcileWire(facts as Facts, nvda, vendors) };
-  // Rich display in a Deno notebook; the rendering code is loaded only when a notebook asks.
-  return withDisplay(report, async () => (await import('../report/notebook.js')).claimsBundle(report));
+  return { design: rest, eventDate, basket, claims: registry.claims, reconciliations, days, wire: reconcileWire(facts, nvda, vendors) };
 }

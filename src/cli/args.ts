@@ -1,5 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { LANGS, type Lang } from '../charts/i18n.js';
+import { LANGS, type Lang } from '../util/format.js';
 import { UsageError } from '../errors.js';
 
 export type Options = NonNullable<ParseArgsConfig['options']>;

@@ -1,5 +1,5 @@
 import { claimsReport, DEFAULT_BASKET } from '../claims/report.js';
-import { formatClaims } from '../claims/format.js';
+import { formatClaims } from '../report/claims-text.js';
 import { UsageError } from '../errors.js';
 import { writeFilesAtomic } from '../util/atomic.js';
 import { join } from 'node:path';

@@ -1,11 +1,12 @@
 import { join, sep } from 'node:path';
-import { studyReportFiles } from '../report/study-report.js';
-import { formatClaims } from '../claims/format.js';
 import { claimsReport } from '../claims/report.js';
 import { UsageError } from '../errors.js';
-import { writeFilesAtomic } from '../util/atomic.js';
+import { formatClaims } from '../report/claims-text.js';
+import { studyReportFiles } from '../report/study-report.js';
+import { studySummary } from '../report/summary.js';
+import { FLAGSHIP } from '../study/defaults.js';
 import { eventStudy } from '../study/load.js';
-import { FLAGSHIP } from '../study/study.js';
+import { writeFilesAtomic } from '../util/atomic.js';
 import { langOption, parse, progress } from './args.js';
 import { jsonText } from './output.js';
 import { studyFiles } from './study.js';
@@ -38,5 +39,5 @@ export async function flagshipCommand(args: readonly string[]): Promise<string> 
   await writeFilesAtomic(files);
   const charts = files.filter((f) => f.path.endsWith('.svg')).length;
   const listed = files.filter((f) => !f.path.includes(`${sep}charts${sep}`)).map((f) => f.path);
-  return [study.summary(), formatClaims(claims), `Wrote ${listed.join(', ')} and ${charts} charts in ${join(dir, 'charts')} (.vl.json, .svg, .png)`].join('\n\n');
+  return [studySummary(study), formatClaims(claims), `Wrote ${listed.join(', ')} and ${charts} charts in ${join(dir, 'charts')} (.vl.json, .svg, .png)`].join('\n\n');
 }

@@ -1,4 +1,4 @@
-import type { EventStudy } from '../study/study.js';
+import type { EventStudy } from '../study/result.js';
 
 /** Quote a CSV cell if it needs it (RFC 4180). */
 export function csvCell(v: string | number | null | undefined): string {

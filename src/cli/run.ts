@@ -1,8 +1,4 @@
 import { SputnikError, UsageError } from '../errors.js';
-import { claimsCommand } from './claims.js';
-import { fetchCommand } from './fetch.js';
-import { flagshipCommand } from './flagship.js';
-import { studyCommand } from './study.js';
 import { VERSION } from '../version.js';
 
 const HELP = `sputnik: market-impact event studies (sputnik-study)
@@ -17,11 +13,14 @@ Commands:
 
 Run "sputnik <command> --help" for a command's options.`;
 
-const COMMANDS: Record<string, (args: readonly string[]) => Promise<string>> = {
-  study: studyCommand,
-  claims: claimsCommand,
-  fetch: fetchCommand,
-  flagship: flagshipCommand,
+type Command = (args: readonly string[]) => Promise<string>;
+
+/** Each command's module, loaded only when that command runs: a command pays only for what it uses. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  study: async () => (await import('./study.js')).studyCommand,
+  claims: async () => (await import('./claims.js')).claimsCommand,
+  fetch: async () => (await import('./fetch.js')).fetchCommand,
+  flagship: async () => (await import('./flagship.js')).flagshipCommand,
 };
 
 /** Run the command line; resolves to the exit code. Output goes to stdout, errors (one line) to stderr. */
@@ -36,9 +35,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return 0;
     }
-    const run = COMMANDS[command];
-    if (!run) throw new UsageError(`unknown command "${command}" (expected ${Object.keys(COMMANDS).join(', ')}; see sputnik --help)`);
-    const text = await run(rest);
+    const load = COMMANDS[command];
+    if (!load) throw new UsageError(`unknown command "${command}" (expected ${Object.keys(COMMANDS).join(', ')}; see sputnik --help)`);
+    const text = await (await load())(rest);
     process.stdout.write(text.endsWith('\n') ? text : text + '\n');
     return 0;
   } catch (err) {

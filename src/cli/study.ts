@@ -1,12 +1,13 @@
 import { join } from 'node:path';
 import { UsageError } from '../errors.js';
+import { studySummary } from '../report/summary.js';
+import { FLAGSHIP } from '../study/defaults.js';
 import { eventStudy, type DataOptions } from '../study/load.js';
-import { FLAGSHIP, type EventStudy } from '../study/study.js';
+import type { EventStudy } from '../study/result.js';
 import type { StudyOptions } from '../study/types.js';
 import { parseDateWindow, parseOffsets, type WindowSpec } from '../study/windows.js';
 import { writeFilesAtomic, type OutputFile } from '../util/atomic.js';
 import { langOption, numberOption, parse, progress, type Options } from './args.js';
-import { studyReportFiles } from '../report/study-report.js';
 import { jsonText, windowCsv } from './output.js';
 
 export const STUDY_HELP = `sputnik study: a single-firm event study on recorded prices
@@ -116,9 +117,11 @@ export async function studyCommand(args: readonly string[]): Promise<string> {
     const files = studyFiles(study, dir);
     if (values.report) {
       progress('Rendering the report and the charts...');
+      // Loaded only here: the report and the renderer are the heaviest modules of the command.
+      const { studyReportFiles } = await import('../report/study-report.js');
       files.push(...(await studyReportFiles(study, dir, { lang })));
     }
     await writeFilesAtomic(files);
   }
-  return values.json ? JSON.stringify(study) : study.summary();
+  return values.json ? JSON.stringify(study) : studySummary(study);
 }

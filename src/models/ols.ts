@@ -31,11 +31,31 @@ export function ols(X: readonly (readonly number[])[], y: readonly number[]): Ol
   const n = X.length;
   const k = X[0]?.length ?? 0;
   if (n !== y.length) throw new ModelError(`internal: ${n} rows of regressors for ${y.length} returns`);
+  const columns = Array.from({ length: k }, (_, j) => Float64Array.from(X, (row) => row[j] ?? NaN));
+  return olsColumns(columns, Float64Array.from(y));
+}
+
+/**
+ * {@link ols} with X given column by column (what QR works on; no copy of the rows is made).
+ * The columns and `y` are not changed.
+ *
+ * @example
+ * olsColumns([Float64Array.of(1, 1, 1), Float64Array.of(0, 1, 2)], Float64Array.of(1, 3, 5)).coef; // [1, 2]
+ */
+export function olsColumns(X: readonly Float64Array[], y: Float64Array): OlsFit {
+  const k = X.length;
+  const n = y.length;
+  if (X.some((c) => c.length !== n)) throw new ModelError(`internal: regressors of ${X.map((c) => c.length).join('/')} rows for ${n} returns`);
   if (n <= k) throw new ModelError(`${n} observations cannot fit ${k} parameters`);
-  // Work on a column-major copy: a[j][i] is row i, column j.
-  const a = Array.from({ length: k }, (_, j) => X.map((row) => row[j] ?? NaN));
-  const qty = y.slice();
-  const scale = a.map((col) => Math.sqrt(col.reduce((s, v) => s + v * v, 0)));
+  // Work on copies: a[j][i] is row i, column j; they become R (upper part) and the reflectors.
+  const a = X.map((c) => Float64Array.from(c));
+  const qty = Float64Array.from(y);
+  const scale = a.map((col) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += col[i]! * col[i]!;
+    return Math.sqrt(s);
+  });
+  const v = new Float64Array(n);
   for (let j = 0; j < k; j++) {
     const col = a[j]!;
     let norm = 0;
@@ -45,15 +65,17 @@ export function ols(X: readonly (readonly number[])[], y: readonly number[]): Ol
       throw new ModelError('the regressors are collinear or constant over the estimation window (cannot fit the model)');
     }
     const alpha = col[j]! > 0 ? -norm : norm;
-    // v = x - alpha e1, stored in place; H = I - 2 v v' / (v'v).
-    const v = col.slice(j);
+    // v = x - alpha e1 (rows j..n-1); H = I - 2 v v' / (v'v).
+    const len = n - j;
+    for (let i = 0; i < len; i++) v[i] = col[j + i]!;
     v[0]! -= alpha;
-    const vtv = v.reduce((s, x) => s + x * x, 0);
-    const reflect = (target: number[]) => {
+    let vtv = 0;
+    for (let i = 0; i < len; i++) vtv += v[i]! * v[i]!;
+    const reflect = (target: Float64Array) => {
       let dot = 0;
-      for (let i = 0; i < v.length; i++) dot += v[i]! * target[j + i]!;
+      for (let i = 0; i < len; i++) dot += v[i]! * target[j + i]!;
       const f = (2 * dot) / vtv;
-      for (let i = 0; i < v.length; i++) target[j + i]! -= f * v[i]!;
+      for (let i = 0; i < len; i++) target[j + i]! -= f * v[i]!;
     };
     for (let c = j; c < k; c++) reflect(a[c]!);
     reflect(qty);
@@ -82,15 +104,25 @@ export function ols(X: readonly (readonly number[])[], y: readonly number[]): Ol
       return s;
     }),
   );
-  const residuals = y.map((yi, i) => yi - X[i]!.reduce((s, x, j) => s + x * coef[j]!, 0));
-  const ssr = residuals.reduce((s, e) => s + e * e, 0);
-  const ybar = y.reduce((s, v) => s + v, 0) / n;
-  const sst = y.reduce((s, v) => s + (v - ybar) ** 2, 0);
+  const residuals = new Array<number>(n);
+  let ssr = 0;
+  let ysum = 0;
+  for (let i = 0; i < n; i++) {
+    let fitted = 0;
+    for (let j = 0; j < k; j++) fitted += X[j]![i]! * coef[j]!;
+    const e = y[i]! - fitted;
+    residuals[i] = e;
+    ssr += e * e;
+    ysum += y[i]!;
+  }
+  const ybar = ysum / n;
+  let sst = 0;
+  for (let i = 0; i < n; i++) sst += (y[i]! - ybar) ** 2;
   return { coef, residuals, ssr, n, k, xtxInv, r2: sst > 0 ? 1 - ssr / sst : NaN };
 }
 
 /** The quadratic form `u' M u`. */
-export function quadraticForm(M: readonly (readonly number[])[], u: readonly number[]): number {
+export function quadraticForm(M: readonly (readonly number[])[], u: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < u.length; i++) for (let j = 0; j < u.length; j++) s += u[i]! * M[i]![j]! * u[j]!;
   return s;

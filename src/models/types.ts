@@ -22,6 +22,19 @@ export interface ModelDay {
   rf?: number;
 }
 
+/**
+ * The estimation-window days as columns, one entry per day (days without a return left out).
+ * The factors (decimals) are needed by the ff3 model only.
+ */
+export interface ModelColumns {
+  firm: Float64Array;
+  market: Float64Array;
+  mktRf?: Float64Array;
+  smb?: Float64Array;
+  hml?: Float64Array;
+  rf?: Float64Array;
+}
+
 /** A fitted coefficient with its inference, as in a statsmodels results table. */
 export interface Coefficient {
   name: string;
@@ -58,4 +71,9 @@ export interface FittedModel {
    * parameters where the model's convention does (Campbell, Lo & MacKinlay 1997, eq. 4.4.8-4.4.9).
    */
   variance(days: readonly ModelDay[], weights: readonly number[]): number;
+  /**
+   * The variances of the running sums `AR_1`, `AR_1 + AR_2`, ... over `days`: what
+   * `variance(days.slice(0, k + 1), ones)` gives for each k, computed in one pass.
+   */
+  prefixVariances(days: readonly ModelDay[]): Float64Array;
 }

@@ -17,7 +17,7 @@ import { checkLang, NBSP, formatDate, labels, type Lang } from '../charts/i18n.j
 import { peersChart } from '../charts/peers.js';
 import { pricePathChart } from '../charts/pricePath.js';
 import type { ClaimBar, PricePathRow } from '../charts/types.js';
-import type { EventStudy } from '../study/study.js';
+import type { EventStudy } from '../study/result.js';
 
 /** The charts of one study, by file name. Optional ones are absent when the data cannot give them. */
 export interface StudyCharts {

@@ -16,7 +16,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { UsageError } from '../errors.js';
 import { specTitle } from '../charts/common.js';
 import { checkLang, formatNumber, labels, type FormatNumberOptions, type Lang } from '../charts/i18n.js';
-import { toSvg } from './render.js';
+import { normalizeSvgIds, toSvg } from './render.js';
 
 /** A table of the report. Numbers are formatted for the report's language. */
 export interface ReportTable {
@@ -30,6 +30,11 @@ export interface ReportTable {
 /** A chart of the report: rendered to inline SVG, with its spec one click away. */
 export interface ReportChart {
   spec: TopLevelSpec;
+  /**
+   * The spec already rendered by `toSvg` (any id prefix): the page reuses it, with its ids
+   * renamed for the page, instead of rendering the chart again.
+   */
+  svg?: string;
   caption?: string;
   /** Value of the figure's `data-figure` attribute. Default `figure-<n>` (1-based, report-wide). */
   name?: string;
@@ -154,8 +159,8 @@ function renderTable(table: ReportTable, lang: Lang, where: string): string {
 
 /**
  * Build the report as one HTML string (UTF-8, self-contained). Charts are rendered to SVG one
- * after the other with report-unique id prefixes, so the page never holds two equal ids and the
- * output is the same on every run.
+ * after the other (or taken already rendered from `chart.svg`) with report-unique id prefixes,
+ * so the page never holds two equal ids and the output is the same on every run.
  *
  * @example
  * const html = await buildReport({
@@ -196,7 +201,8 @@ export async function buildReport(input: ReportInput): Promise<string> {
       const name = chart.name ?? `figure-${figureNo}`;
       if (usedNames.has(name)) throw new UsageError(`buildReport: two figures are named "${name}"`);
       usedNames.add(name);
-      const svg = await toSvg(chart.spec, { idPrefix: `f${figureNo}-` });
+      const prefix = `f${figureNo}-`;
+      const svg = chart.svg !== undefined ? normalizeSvgIds(chart.svg, prefix) : await toSvg(chart.spec, { idPrefix: prefix });
       const title = specTitle(chart.spec);
       const attr = escapeHtml(name);
       parts.push(

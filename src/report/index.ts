@@ -10,10 +10,12 @@ export {
   measureText,
   normalizeSvgIds,
   renderChart,
+  renderCharts,
   toPng,
   toSvg,
   type PngOptions,
   type RenderChartOptions,
+  type RenderedCharts,
   type SvgOptions,
 } from './render.js';
 export {
@@ -41,3 +43,6 @@ export {
 export { claimBars, claimsCharts, pricePathRows, studyCharts, type ClaimsCharts, type StudyCharts } from './figures.js';
 export { reportCharts, studyReport, studyReportFiles, type StudyReportOptions } from './study-report.js';
 export { reportText, type ReportText } from './text.js';
+export { studySummary } from './summary.js';
+export { formatClaims } from './claims-text.js';
+export { presentStudy, presentClaims, type Presented } from './present.js';

@@ -18,11 +18,12 @@ import type { TopLevelSpec } from 'vega-lite';
 import { VEGA_LITE_SCHEMA, specTitle } from '../charts/common.js';
 import { JUPYTER_DISPLAY, withDisplay, type Displayable, type MimeBundle } from '../util/jupyter.js';
 import type { Lang } from '../charts/i18n.js';
-import { formatClaims } from '../claims/format.js';
 import type { ClaimsReport } from '../claims/report.js';
-import type { EventStudy } from '../study/study.js';
+import type { EventStudy } from '../study/result.js';
+import { formatClaims } from './claims-text.js';
 import { claimsCharts, studyCharts } from './figures.js';
 import { toSvg } from './render.js';
+import { studySummary } from './summary.js';
 
 export { JUPYTER_DISPLAY, withDisplay, type Displayable, type MimeBundle };
 
@@ -81,15 +82,15 @@ export function chartDisplay(spec: TopLevelSpec): ChartDisplay {
 }
 
 /**
- * The bundle of a study: its abnormal-returns chart (Vega-Lite and SVG) and its `summary()` as
- * text. What `EventStudy` shows in a Deno notebook cell.
+ * The bundle of a study: its abnormal-returns chart (Vega-Lite and SVG) and its text summary.
+ * What a study shows in a Deno notebook cell.
  *
  * @example
  * const study = await eventStudy({ firm: 'NVDA', market: 'SPY', event: '2025-01-27' });
  * study; // last expression of a cell: the chart, or the summary where charts cannot show
  */
 export async function studyBundle(study: EventStudy, lang: Lang = 'en'): Promise<MimeBundle> {
-  return chartBundle(studyCharts(study, { lang })['abnormal-returns'], study.summary());
+  return chartBundle(studyCharts(study, { lang })['abnormal-returns'], studySummary(study));
 }
 
 /** The bundle of a claims report: the quoted-vs-observed chart and the claims table as text. */

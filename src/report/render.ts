@@ -19,6 +19,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { DataError, UsageError } from '../errors.js';
 import type { OutputFile } from '../util/atomic.js';
@@ -221,8 +222,9 @@ export async function toPng(svg: string, opts: PngOptions = {}): Promise<Uint8Ar
   if (!(Number.isFinite(scale) && scale > 0 && scale <= 16)) {
     throw new UsageError(`toPng: scale must be a number in (0, 16], got ${scale}`);
   }
-  const { Resvg } = await loadResvg();
-  const resvg = new Resvg(svg, {
+  const { renderAsync } = await loadResvg();
+  // renderAsync runs on libuv's thread pool: several PNGs rasterise at once, one per core.
+  const image = await renderAsync(svg, {
     font: { fontFiles: [fontPath()], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
     background: opts.background ?? 'white',
     fitTo: { mode: 'zoom', value: scale },
@@ -231,7 +233,7 @@ export async function toPng(svg: string, opts: PngOptions = {}): Promise<Uint8Ar
     imageRendering: 0,
     logLevel: 'off',
   });
-  return new Uint8Array(resvg.render().asPng());
+  return new Uint8Array(image.asPng());
 }
 
 /** resvg-js is CommonJS; take `Resvg` from the namespace or from its default export. */
@@ -266,4 +268,34 @@ export async function renderChart(
     { path: `${basename}.svg`, data: svg },
     { path: `${basename}.png`, data: png },
   ];
+}
+
+/** Several charts rendered once each: their files, and each chart's SVG for reuse (e.g. in a report page). */
+export interface RenderedCharts {
+  files: OutputFile[];
+  svgs: Record<string, string>;
+}
+
+/**
+ * The files of several charts (`dir/NAME.vl.json|.svg|.png`), each chart rendered once: the SVGs
+ * one after the other (Vega runs on this thread), then every PNG at the same time (resvg on the
+ * thread pool). The SVGs come back too, so a report can show them without rendering again.
+ *
+ * @example
+ * const { files, svgs } = await renderCharts(studyCharts(study), 'out/charts');
+ */
+export async function renderCharts(specs: Readonly<Record<string, TopLevelSpec>>, dir: string, opts: RenderChartOptions = {}): Promise<RenderedCharts> {
+  const names = Object.keys(specs);
+  const svgs: Record<string, string> = {};
+  for (const name of names) svgs[name] = await toSvg(specs[name]!, opts);
+  const pngs = await Promise.all(names.map((name) => toPng(svgs[name]!, opts)));
+  const files = names.flatMap((name, i) => {
+    const basename = join(dir, name);
+    return [
+      { path: `${basename}.vl.json`, data: `${JSON.stringify(specs[name], null, 2)}\n` },
+      { path: `${basename}.svg`, data: svgs[name]! },
+      { path: `${basename}.png`, data: pngs[i]! },
+    ];
+  });
+  return { files, svgs };
 }

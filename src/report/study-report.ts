@@ -9,11 +9,11 @@ import { join } from 'node:path';
 import type { ClaimsReport } from '../claims/report.js';
 import type { Spec } from '../charts/common.js';
 import { checkLang, formatDate, formatNumber, type FormatNumberOptions, type Lang } from '../charts/i18n.js';
-import type { EventStudy } from '../study/study.js';
+import type { EventStudy } from '../study/result.js';
 import type { OutputFile } from '../util/atomic.js';
 import { claimsCharts, studyCharts } from './figures.js';
 import { buildReport, type ReportInput, type ReportSection, type ReportTable } from './html.js';
-import { renderChart } from './render.js';
+import { renderCharts } from './render.js';
 import { reportText } from './text.js';
 
 /** Options of {@link studyReport} and {@link studyReportFiles}. */
@@ -62,9 +62,9 @@ export function studyReport(study: EventStudy, opts: StudyReportOptions = {}): R
 }
 
 /** A figure of the report if the chart exists (some charts need data a study may lack). */
-type Figures = (name: string, caption: string) => { name: string; spec: Spec; caption: string }[];
+type Figures = (name: string, caption: string) => { name: string; spec: Spec; svg: string | undefined; caption: string }[];
 
-function reportInput(study: EventStudy, opts: StudyReportOptions, charts: Record<string, Spec>): ReportInput {
+function reportInput(study: EventStudy, opts: StudyReportOptions, charts: Record<string, Spec>, svgs: Record<string, string> = {}): ReportInput {
   const lang = checkLang(opts.lang);
   const T = reportText(lang);
   const f = (v: number, o: FormatNumberOptions) => formatNumber(v, lang, o);
@@ -73,7 +73,7 @@ function reportInput(study: EventStudy, opts: StudyReportOptions, charts: Record
     const text = f(p, P);
     return text.startsWith('<') ? text : `= ${text}`;
   };
-  const chart: Figures = (name, caption) => (charts[name] ? [{ name, spec: charts[name]!, caption }] : []);
+  const chart: Figures = (name, caption) => (charts[name] ? [{ name, spec: charts[name]!, svg: svgs[name], caption }] : []);
   const e = study.estimation;
   const d0 = study.day(0);
   const [a, b] = study.windowOffsets;
@@ -219,9 +219,8 @@ function claimsSections(report: ClaimsReport, lang: Lang, chart: Figures): Repor
  */
 export async function studyReportFiles(study: EventStudy, dir: string, opts: StudyReportOptions = {}): Promise<OutputFile[]> {
   const charts = reportCharts(study, opts);
-  const files: OutputFile[] = [{ path: join(dir, 'report.html'), data: await buildReport(reportInput(study, opts, charts)) }];
-  for (const [name, spec] of Object.entries(charts)) {
-    files.push(...(await renderChart(spec, join(dir, 'charts', name))));
-  }
-  return files;
+  // Each chart is rendered once: its files, and the same SVG inline in the page.
+  const rendered = await renderCharts(charts, join(dir, 'charts'));
+  const html = await buildReport(reportInput(study, opts, charts, rendered.svgs));
+  return [{ path: join(dir, 'report.html'), data: html }, ...rendered.files];
 }

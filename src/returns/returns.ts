@@ -1,6 +1,9 @@
 /** Simple or continuously compounded (log) returns. */
 export type ReturnKind = 'simple' | 'log';
 
+/** The return kinds, for validation and help texts. */
+export const RETURN_KINDS: readonly ReturnKind[] = ['simple', 'log'];
+
 /**
  * Period returns of a price list: `P_t / P_{t-1} - 1` (simple) or `ln(P_t / P_{t-1})` (log).
  * The first element, and any element next to a missing price, is `null` (a gap, never a zero).
@@ -18,6 +21,24 @@ export function returns(prices: readonly (number | null)[], kind: ReturnKind = '
     if (p === null || p === undefined || prev === null || prev === undefined) return null;
     return kind === 'log' ? Math.log(p / prev) : p / prev - 1;
   });
+}
+
+/**
+ * {@link returns} on a typed array, with `NaN` for a missing price and for the returns next to
+ * it (the first element is always `NaN`). The same arithmetic, so the same numbers.
+ *
+ * @example
+ * priceReturns(Float64Array.of(142.62, 118.42)); // Float64Array [NaN, -0.16968166...]
+ */
+export function priceReturns(prices: Float64Array, kind: ReturnKind = 'simple'): Float64Array {
+  const out = new Float64Array(prices.length);
+  out[0] = NaN;
+  for (let i = 1; i < prices.length; i++) {
+    const p = prices[i]!;
+    const prev = prices[i - 1]!;
+    out[i] = kind === 'log' ? Math.log(p / prev) : p / prev - 1; // NaN in, NaN out: a gap stays a gap
+  }
+  return out;
 }
 
 /**

@@ -50,6 +50,26 @@ export function binomialCdfAt(k: number, n: number, p: number): number {
  */
 export function tInference(value: number, se: number, df: number, level: number) {
   const t = value / se;
-  const q = studentQuantile((1 + level) / 2, df);
+  const q = criticalT(df, level);
   return { se, t, p: studentTwoSidedP(t, df), lo: value - q * se, hi: value + q * se };
+}
+
+/** The last critical values asked for: a study asks for the same (df, level) dozens of times. */
+const critical = new Map<string, number>();
+
+/**
+ * The two-sided critical value `t_{df}^{-1}((1 + level) / 2)`, remembered per (df, level).
+ *
+ * @example
+ * criticalT(248, 0.95); // 1.969575...
+ */
+export function criticalT(df: number, level: number): number {
+  const key = `${df}|${level}`;
+  let q = critical.get(key);
+  if (q === undefined) {
+    q = studentQuantile((1 + level) / 2, df);
+    if (critical.size >= 256) critical.clear();
+    critical.set(key, q);
+  }
+  return q;
 }

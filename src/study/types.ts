@@ -1,7 +1,8 @@
-import type { PriceBasis } from '../data/align.js';
 import type { Coefficient, ModelName } from '../models/types.js';
+import type { PriceBasis } from '../panel/panel.js';
 import type { ReturnKind } from '../returns/returns.js';
-import type { EventDay, OffsetWindow, WindowSpec } from './windows.js';
+import type { OffsetWindow } from './defaults.js';
+import type { EventDay, WindowSpec } from './windows.js';
 
 /** What to study. Only `firm`, `market` and `event` are required; the rest default to the flagship design. */
 export interface StudyOptions {

@@ -1,8 +1,8 @@
-import { isIsoDate } from '../data/csv.js';
 import { UsageError, WindowError } from '../errors.js';
+import { isIsoDate } from '../util/dates.js';
+import type { OffsetWindow } from './defaults.js';
 
-/** A window as trading-day offsets from the event day, both ends included. */
-export type OffsetWindow = readonly [from: number, to: number];
+export type { OffsetWindow };
 /** A window as calendar dates, both ends included; it covers the trading days between them. */
 export interface DateWindow {
   from: string;
@@ -36,8 +36,23 @@ export function locateEvent(dates: readonly string[], requested: string, symbol?
   if (requested < first || requested > last) {
     throw new WindowError(`event date ${requested} is outside the data (${first} to ${last})`, { symbol, date: requested });
   }
-  const index = dates.findIndex((d) => d >= requested);
+  const index = firstAtOrAfter(dates, requested);
   return { requested, date: dates[index]!, index, shifted: dates[index] !== requested };
+}
+
+/**
+ * The index of the first date at or after `date` (or, with `strictly`, after it) in ascending
+ * `dates`, by binary search; `dates.length` if there is none.
+ */
+export function firstAtOrAfter(dates: readonly string[], date: string, strictly = false): number {
+  let lo = 0;
+  let hi = dates.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (dates[mid]! < date || (strictly && dates[mid] === date)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Parse `"-260,-11"` into offsets. */
@@ -74,9 +89,9 @@ export function resolveWindow(spec: WindowSpec, dates: readonly string[], event:
     w = checkOrder(spec as OffsetWindow, what);
   } else {
     const { from, to } = spec as DateWindow;
-    const start = dates.findIndex((d) => d >= from);
-    let end = -1;
-    for (let i = dates.length - 1; i >= 0; i--) if (dates[i]! <= to) { end = i; break; }
+    const first = firstAtOrAfter(dates, from);
+    const start = first < dates.length ? first : -1;
+    const end = firstAtOrAfter(dates, to, true) - 1; // the last date on or before `to`
     if (start < 0 || end < 0 || start > end) {
       throw new WindowError(`${what} ${from}:${to} holds no trading day of the data (${dates[0]} to ${dates[dates.length - 1]})`, { symbol });
     }

@@ -1,13 +1,17 @@
-import type { ClaimsReport } from './report.js';
-import type { Reconciliation } from './reconcile.js';
+/**
+ * The claims report as plain text for the terminal (what `sputnik claims` and `npm start` print).
+ *
+ * @module
+ */
+import type { ClaimsReport } from '../claims/report.js';
+import type { Reconciliation } from '../claims/reconcile.js';
+import { plain } from '../util/format.js';
 import { textTable } from '../util/text-table.js';
 
-const money = (v: number | null) => (v === null ? 'unknown' : `${(v / 1e9).toFixed(1)} bn`);
-const signedMoney = (v: number | null) => (v === null ? 'unknown' : `${v >= 0 ? '+' : ''}${(v / 1e9).toFixed(1)} bn`);
-const pct = (v: number | null, digits = 1) => (v === null ? 'n/a' : `${v >= 0 ? '+' : ''}${v.toFixed(digits)} %`);
+const money = (v: number | null, plus = false) => plain(v, { per: 1e9, digits: 1, suffix: ' bn', plus, missing: 'unknown' });
 
 function cell(r: Reconciliation, v: number | null): string {
-  return r.claim.unit === 'percent' ? (v === null ? 'unknown' : `${v.toFixed(2)} %`) : money(v);
+  return r.claim.unit === 'percent' ? plain(v, { digits: 2, suffix: ' %', missing: 'unknown' }) : money(v);
 }
 
 /** The claims report as text: the market-move table, the reasons, the wire-service check. */
@@ -25,8 +29,8 @@ export function formatClaims(report: ClaimsReport): string {
         cell(r, r.observed),
         cell(r, r.expected),
         cell(r, r.abnormal),
-        r.gap === null ? 'n/a' : r.claim.unit === 'percent' ? `${r.gap >= 0 ? '+' : ''}${r.gap.toFixed(2)} pts` : signedMoney(r.gap),
-        pct(r.gapPct),
+        r.gap === null ? 'n/a' : r.claim.unit === 'percent' ? plain(r.gap, { digits: 2, suffix: ' pts', plus: true }) : money(r.gap, true),
+        plain(r.gapPct, { digits: 1, suffix: ' %', plus: true }),
         r.verdict,
       ]),
       2,
@@ -38,7 +42,7 @@ export function formatClaims(report: ClaimsReport): string {
   out.push('');
   out.push('Wire services:');
   for (const c of report.wire.checks) {
-    out.push(`  ${money(c.value)} (${c.outlet}): implies ${(c.impliedShares / 1e9).toFixed(3)} bn shares at ${c.priceChange.toFixed(2)} USD a share${c.impliedPriceChange !== null ? `; with the 10-Q count it would need a fall of ${c.impliedPriceChange.toFixed(2)} USD` : ''}`);
+    out.push(`  ${money(c.value)} (${c.outlet}): implies ${plain(c.impliedShares, { per: 1e9, digits: 3 })} bn shares at ${plain(c.priceChange, { digits: 2 })} USD a share${c.impliedPriceChange !== null ? `; with the 10-Q count it would need a fall of ${plain(c.impliedPriceChange, { digits: 2 })} USD` : ''}`);
   }
   out.push(`  ${report.wire.conclusion}`);
   const other = report.claims.length - rs.length;

@@ -1,0 +1,48 @@
+/**
+ * Cumulative and buy-and-hold abnormal returns over sub-windows of the event window, with the
+ * CAR's test (Campbell, Lo & MacKinlay 1997, §4.4).
+ *
+ * @module
+ */
+import type { FittedModel } from '../models/types.js';
+import { compound, type ReturnKind } from '../returns/returns.js';
+import { tInference } from '../stats/distributions.js';
+import type { EventWindow } from './abnormal.js';
+import type { BharResult, CarResult } from './types.js';
+
+const ones = (n: number) => new Array<number>(n).fill(1);
+
+/**
+ * The CAR over positions `i..j` of the window: `sum AR_t`, with the variance
+ * `1' sigma² (I + X (X'X)^{-1} X') 1` (CLM 1997 eq. 4.4.12; the model says which terms apply)
+ * and a Student t test with the model's degrees of freedom. `variance`, when the caller has it
+ * already (see `FittedModel.prefixVariances`), saves computing it again.
+ */
+export function carAt(w: EventWindow, fitted: FittedModel, i: number, j: number, level: number, variance?: number): CarResult {
+  let value = 0;
+  for (let k = i; k <= j; k++) value += w.ar[k]!;
+  const se = Math.sqrt(variance ?? fitted.variance(w.days.slice(i, j + 1), ones(j - i + 1)));
+  const [a] = w.offsets;
+  return {
+    from: a + i,
+    to: a + j,
+    fromDate: w.dates[i]!,
+    toDate: w.dates[j]!,
+    days: j - i + 1,
+    value,
+    df: fitted.df,
+    ...tInference(value, se, fitted.df, level),
+  };
+}
+
+/**
+ * Buy-and-hold abnormal return over positions `i..j`: `prod(1 + R_t) - prod(1 + E[R_t])`
+ * (`exp(sum) - 1` for log returns), with the model's expected returns as the benchmark.
+ */
+export function bharAt(w: EventWindow, i: number, j: number, kind: ReturnKind): BharResult {
+  const days = w.days.slice(i, j + 1);
+  const firmReturn = compound(days.map((d) => d.firm), kind);
+  const expectedReturn = compound(Array.from(w.expected.subarray(i, j + 1)), kind);
+  const [a] = w.offsets;
+  return { from: a + i, to: a + j, value: firmReturn - expectedReturn, firmReturn, expectedReturn };
+}

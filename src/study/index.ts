@@ -1,0 +1,13 @@
+export * from './types.js';
+export { FLAGSHIP, MIN_ESTIMATION_DAYS, type StudyDefaults, type OffsetWindow } from './defaults.js';
+export { resolveOptions, type StudyDesign } from './options.js';
+export { alignStudy, type StudySeries } from './align.js';
+export { estimate, modelDay, type Estimation } from './estimate.js';
+export { abnormalReturns, type EventWindow } from './abnormal.js';
+export { dailyInference } from './inference.js';
+export { carAt, bharAt } from './car.js';
+export { lossAt, type Shares } from './impact.js';
+export { EventStudy, type StudyParts } from './result.js';
+export { runStudy, type StudyData } from './run.js';
+export { eventStudy, loadStudyPanel, liveRange, type DataOptions } from './load.js';
+export { locateEvent, resolveWindow, parseOffsets, parseDateWindow, type DateWindow, type WindowSpec } from './windows.js';
