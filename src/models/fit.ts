@@ -74,11 +74,9 @@ const LINEAR: Record<Exclude<ModelName, 'market-adjusted'>, LinearSpec> = {
     names: ['alpha', 'mkt_rf', 'smb', 'hml'],
     x: (d) => [1, factor(d, 'mktRf'), factor(d, 'smb'), factor(d, 'hml')],
     columns: (c) => {
+      const X = [ones(c.firm.length), factorColumn(c, 'mktRf'), factorColumn(c, 'smb'), factorColumn(c, 'hml')];
       const rf = factorColumn(c, 'rf');
-      return {
-        X: [ones(c.firm.length), factorColumn(c, 'mktRf'), factorColumn(c, 'smb'), factorColumn(c, 'hml')],
-        y: c.firm.map((r, i) => r - rf[i]!),
-      };
+      return { X, y: c.firm.map((r, i) => r - rf[i]!) };
     },
     offset: (d) => factor(d, 'rf'),
     correct: true,
