@@ -58,6 +58,7 @@ export {
   type StudyDesign,
 } from './study/index.js';
 export * from './study/types.js';
+export * from './samples/index.js';
 export * from './claims/index.js';
 export { isIsoDate, addDays, weekday, todayUtc } from './util/dates.js';
 export { formatNumber, formatDate, plain, plainP, type FormatNumberOptions, type PlainOptions } from './util/format.js';
