@@ -69,6 +69,20 @@ describe('models', () => {
     expect(ma.expected({ firm: 0, market: 0.0123 })).toBe(0.0123);
     expect(ma.df).toBe(9);
   });
+  it("covariance: its diagonal is each day's variance and 1'V1 is the CAR variance, for every model", () => {
+    const window = [{ market: 0.05, firm: 0 }, { market: -0.01, firm: 0 }, { market: 0.002, firm: 0 }];
+    for (const name of ['market', 'constant-mean', 'market-adjusted'] as const) {
+      const m = fitModel(name, days);
+      const V = m.covariance(window);
+      window.forEach((d, i) => expectClose(V[i * 3 + i], m.variance([d], [1]), 1e-13));
+      expectClose(V.reduce((a, b) => a + b, 0), m.variance(window, [1, 1, 1]), 1e-13);
+      expectClose(V[1], V[3], 1e-15); // symmetric
+      const w = [2, -1, 0.5];
+      let wVw = 0;
+      for (let i = 0; i < 3; i++) for (let j = 0; j < 3; j++) wVw += w[i]! * V[i * 3 + j]! * w[j]!;
+      expectClose(wVw, m.variance(window, w), 1e-13);
+    }
+  });
   it('model names: aliases, and a clear error for unknown ones', () => {
     expect(modelName('Market')).toBe('market');
     expect(modelName('fama-french')).toBe('ff3');

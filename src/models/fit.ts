@@ -116,6 +116,23 @@ function fitLinear(spec: LinearSpec, data: ModelColumns, level: number): FittedM
       window.forEach((d, t) => spec.x(d).forEach((v, j) => (s[j]! += (weights[t] ?? 0) * v)));
       return sigma2 * (sumW2 + quadraticForm(fit.xtxInv, s));
     },
+    covariance: (window) => {
+      const L = window.length;
+      const out = new Float64Array(L * L);
+      const xs = spec.correct ? window.map((d) => spec.x(d)) : [];
+      for (let i = 0; i < L; i++) {
+        for (let j = 0; j < L; j++) {
+          let q = 0;
+          if (spec.correct) {
+            const xi = xs[i]!;
+            const xj = xs[j]!;
+            for (let a = 0; a < fit.k; a++) for (let b = 0; b < fit.k; b++) q += xi[a]! * fit.xtxInv[a]![b]! * xj[b]!;
+          }
+          out[i * L + j] = sigma2 * ((i === j ? 1 : 0) + q);
+        }
+      }
+      return out;
+    },
     // The same sums, accumulated day by day (unit weights), so each prefix costs one step.
     prefixVariances: (window) => {
       const out = new Float64Array(window.length);
@@ -148,6 +165,12 @@ function fitMarketAdjusted(data: ModelColumns): FittedModel {
     expected: (day) => day.market,
     variance: (_window, weights) => sigma2 * weights.reduce((s, w) => s + w * w, 0),
     prefixVariances: (window) => Float64Array.from(window, (_, t) => sigma2 * (t + 1)),
+    covariance: (window) => {
+      const L = window.length;
+      const out = new Float64Array(L * L);
+      for (let i = 0; i < L; i++) out[i * L + i] = sigma2;
+      return out;
+    },
   };
 }
 

@@ -76,4 +76,10 @@ export interface FittedModel {
    * `variance(days.slice(0, k + 1), ones)` gives for each k, computed in one pass.
    */
   prefixVariances(days: readonly ModelDay[]): Float64Array;
+  /**
+   * The covariance matrix of the abnormal returns of `days` (L by L, row-major), with the
+   * parameters' estimation error where the model's convention counts it:
+   * `sigma² (I + X* (X'X)^{-1} X*')` (CLM 1997 eq. 4.4.8). Its diagonal holds the daily variances.
+   */
+  covariance(days: readonly ModelDay[]): Float64Array;
 }
