@@ -13,9 +13,9 @@ from scipy import stats
 ROOT = os.path.join(os.path.dirname(__file__), '..')
 
 
-def read_prices(sym):
+def read_prices(sym, drop=()):
     with open(os.path.join(ROOT, 'fixtures', 'prices', f'{sym}.csv')) as f:
-        rows = list(csv.DictReader(f))
+        rows = [r for r in csv.DictReader(f) if r['date'] not in drop]
     use_adj = any(r['adj_close'] != '' for r in rows)
     col = 'adj_close' if use_adj else 'close'
     return {r['date']: (float(r[col]), float(r['close']) if r['close'] else None) for r in rows}
@@ -26,12 +26,20 @@ def read_ff3():
         return {r['date']: [float(r[k]) / 100 for k in ('mkt_rf', 'smb', 'hml', 'rf')] for r in csv.DictReader(f)}
 
 
-def study(firm, market, event, est, win, model='market', kind='simple', shares=None, car=None, est_dates=None, win_dates=None):
-    F, M = read_prices(firm), read_prices(market)
+def study(firm, market, event, est, win, model='market', kind='simple', shares=None, car=None, est_dates=None, win_dates=None, drop=None):
+    drop = drop or {}
+    F, M = read_prices(firm, drop.get(firm, ())), read_prices(market, drop.get(market, ()))
     ff = read_ff3() if model == 'ff3' else None
-    dates = sorted(set(F) & set(M) & (set(ff) if ff else set(F)))
+    # The study's days (README, "Trading days"): from the later first date to the earlier last
+    # date (of the factor file too), every date on which the firm or the benchmark has a price.
+    lo = max(min(F), min(M), *( [min(ff)] if ff else [] ))
+    hi = min(max(F), max(M), *( [max(ff)] if ff else [] ))
+    dates = sorted(d for d in set(F) | set(M) if lo <= d <= hi)
     ev = next(i for i, d in enumerate(dates) if d >= event)
     def ret(P, i):
+        # A return needs the price of the day and of the day before; else it is missing (NaN).
+        if dates[i] not in P or dates[i - 1] not in P or (ff is not None and (dates[i] not in ff)):
+            return float('nan')
         a, b = P[dates[i - 1]][0], P[dates[i]][0]
         return math.log(b / a) if kind == 'log' else b / a - 1
     if est_dates:
@@ -40,7 +48,7 @@ def study(firm, market, event, est, win, model='market', kind='simple', shares=N
     if win_dates:
         lo = next(i for i, d in enumerate(dates) if d >= win_dates[0]); hi = max(i for i, d in enumerate(dates) if d <= win_dates[1])
         win = (lo - ev, hi - ev)
-    E = range(ev + est[0], ev + est[1] + 1)
+    E = [i for i in range(ev + est[0], ev + est[1] + 1) if not math.isnan(ret(F, i)) and not math.isnan(ret(M, i))]
     W = range(ev + win[0], ev + win[1] + 1)
     y = np.array([ret(F, i) for i in E]); rm = np.array([ret(M, i) for i in E])
     yw = np.array([ret(F, i) for i in W]); rmw = np.array([ret(M, i) for i in W])
@@ -76,9 +84,11 @@ def study(firm, market, event, est, win, model='market', kind='simple', shares=N
         expw = rmw; var1 = np.full(len(W), s2)
         carvar = lambda sl: s2 * len(rmw[sl]); weight_var = lambda w, sl: s2 * (w ** 2).sum()
     elif model == 'constant-mean':
+        # CLM 1997 s. 4.4.2, constant-mean model: V = sigma^2 (I + 1 1' / n); the estimated mean adds sigma^2/n to each
+        # day's variance and (sum w)^2 sigma^2 / n to a weighted sum's.
         df = n - 1; s2 = y.var(ddof=1); alpha, beta, r2 = y.mean(), 0.0, None
-        expw = np.full(len(W), y.mean()); var1 = np.full(len(W), s2)
-        carvar = lambda sl: s2 * len(rmw[sl]); weight_var = lambda w, sl: s2 * (w ** 2).sum()
+        expw = np.full(len(W), y.mean()); var1 = np.full(len(W), s2 * (1 + 1 / n))
+        carvar = lambda sl: s2 * (len(rmw[sl]) + len(rmw[sl]) ** 2 / n); weight_var = lambda w, sl: s2 * ((w ** 2).sum() + w.sum() ** 2 / n)
     arw = yw - expw; se = np.sqrt(var1); t = arw / se
     p = 2 * stats.t.cdf(-np.abs(t), df)
     q = stats.t.ppf(0.975, df)
@@ -118,7 +128,10 @@ def study(firm, market, event, est, win, model='market', kind='simple', shares=N
                              'abnormal': wab, 'abnormalLo': wab - q * wse, 'abnormalHi': wab + q * wse}
     bh_f = np.prod(1 + yw) - 1 if kind == 'simple' else math.expm1(yw.sum())
     bh_e = np.prod(1 + expw) - 1 if kind == 'simple' else math.expm1(expw.sum())
+    bh_m = np.prod(1 + rmw) - 1 if kind == 'simple' else math.expm1(rmw.sum())
     out['bhar'] = float(bh_f - bh_e)
+    out['bharBenchmark'] = float(bh_f - bh_m)
+    out['estimation']['n'] = n
     return out
 
 
@@ -132,12 +145,16 @@ CASES = {
                               kw=dict(firm='META', market='SPY', event='2022-02-03', est=(-150, -21), win=(-3, 10), model='market-adjusted')),
     'avgo-smh-mean': dict(args=['study', '--firm', 'AVGO', '--market', 'SMH', '--event', '2024-12-13', '--estimation=-200,-20', '--window=-1,1', '--model', 'constant-mean', '--json'],
                           kw=dict(firm='AVGO', market='SMH', event='2024-12-13', est=(-200, -20), win=(-1, 1), model='constant-mean')),
+    # SPY's file without 2024-06-03 (a trading day): that day and the next have no return and are
+    # left out of the estimation window; the offsets still count the day.
+    'spy-gap-in-estimation': dict(args=['study', '--data', '{DATA}', '--json'], drop={'SPY': ['2024-06-03']},
+                                  kw=dict(firm='NVDA', market='SPY', event='2025-01-27', est=(-260, -11), win=(-5, 5), shares=24490000000, drop={'SPY': ['2024-06-03']})),
     'nvda-ndx-market-short': dict(args=['study', '--firm', 'NVDA', '--market', 'NDX', '--event', '2024-05-22', '--estimation=-60,-2', '--window=0,4', '--shares', '24490000000', '--json'],
                                   kw=dict(firm='NVDA', market='NDX', event='2024-05-22', est=(-60, -2), win=(0, 4), shares=24490000000)),
 }
 
 if __name__ == '__main__':
-    res = {name: {'args': c['args'], 'expected': study(**c['kw'])} for name, c in CASES.items()}
+    res = {name: {'args': c['args'], **({'drop': c['drop']} if 'drop' in c else {}), 'expected': study(**c['kw'])} for name, c in CASES.items()}
     with open(os.path.join(ROOT, 'tests', 'reference', 'studies.json'), 'w') as f:
         json.dump(res, f, indent=1)
         f.write('\n')

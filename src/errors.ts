@@ -62,6 +62,13 @@ export class UsageError extends SputnikError {
   }
 }
 
+/** An output could not be written (a folder that cannot be created, no permission, a full disk). Nothing was left half-written. */
+export class OutputError extends SputnikError {
+  constructor(message: string, where: ErrorLocation = {}) {
+    super('OUTPUT', message, where);
+  }
+}
+
 /** The network was needed (live Yahoo data) and could not be reached or answered badly. */
 export class NetworkError extends SputnikError {
   constructor(message: string, where: ErrorLocation = {}) {

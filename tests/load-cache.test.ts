@@ -47,7 +47,9 @@ describe('the data cache', () => {
     const bundled = await loadPrices('NVDA');
     expect(mine.rows).toHaveLength(4);
     expect(bundled.rows.length).toBeGreaterThan(1000);
-    expect(mine.source).toBe(join(dir, 'NVDA.csv'));
+    // Sources name the file relative to its data folder (outputs carry no machine path).
+    expect(mine.source).toBe('NVDA.csv');
+    expect(bundled.source).toBe('fixtures/prices/NVDA.csv');
   });
 
   it('re-reads a file that was rewritten', async () => {

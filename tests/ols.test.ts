@@ -57,13 +57,15 @@ describe('models', () => {
     const day = { market: 0.05, firm: 0 };
     expectClose(m.variance([day], [1]), (f.ssr / 8) * (1 + 1 / 10 + (0.05 - mean) ** 2 / sxx), 1e-12);
   });
-  it('constant-mean and market-adjusted: sample variance (n-1), no correction', () => {
+  it('constant-mean: sample variance (n-1) plus sigma²/n for the estimated mean; market-adjusted: no correction', () => {
     const firm = days.map((d) => d.firm);
     const mean = firm.reduce((a, b) => a + b, 0) / 10;
     const s2 = firm.reduce((a, b) => a + (b - mean) ** 2, 0) / 9;
     const cm = fitModel('constant-mean', days);
     expectClose(cm.sigma ** 2, s2, 1e-12);
-    expectClose(cm.variance(days.slice(0, 3), [1, 1, 1]), 3 * s2, 1e-12);
+    // CLM §4.4.2: V = s² (I + 1 1'/n), so a 3-day CAR has variance s² (3 + 9/10).
+    expectClose(cm.variance(days.slice(0, 3), [1, 1, 1]), s2 * (3 + 9 / 10), 1e-12);
+    expectClose(cm.variance(days.slice(0, 1), [1]), s2 * (1 + 1 / 10), 1e-12);
     expectClose(cm.expected({ firm: 0, market: 9 }), mean, 1e-12);
     const ma = fitModel('market-adjusted', days);
     expect(ma.expected({ firm: 0, market: 0.0123 })).toBe(0.0123);

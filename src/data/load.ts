@@ -1,5 +1,5 @@
-import { access, readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { access, readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
 import { DataError } from '../errors.js';
 import { packagePath } from '../util/paths.js';
 import { parseFactorCsv, parsePriceCsv } from './csv.js';
@@ -11,6 +11,26 @@ export const FIXTURES_DIR = packagePath('fixtures');
 /** Folder of the bundled price files, one `SYMBOL.csv` each. */
 export const FIXTURE_PRICES_DIR = packagePath('fixtures', 'prices');
 
+/**
+ * How a file is named in messages and outputs: a bundled file by its path inside the package
+ * (`fixtures/prices/NVDA.csv`), any other as the caller gave it. Never this machine's path to
+ * the package.
+ */
+export function displayPath(file: string): string {
+  const rel = relative(packagePath(), resolve(file));
+  return rel.startsWith(`fixtures${sep}`) ? rel.split(sep).join('/') : file;
+}
+
+/**
+ * What an output records as a file's source: its path relative to the data folder it was read
+ * from (`NVDA.csv` in a `--data` folder), or inside the package for the bundled fixtures.
+ */
+function sourceName(file: string, dataDir: string | undefined): string {
+  const shown = displayPath(file);
+  if (shown !== file || dataDir === undefined) return shown;
+  return relative(dataDir, file).split(sep).join('/');
+}
+
 /** A ticker as it may appear in a file name: letters, digits, `.`, `-`, `^`, `=`. */
 const SYMBOL = /^[A-Za-z0-9.^=-]{1,20}$/;
 
@@ -20,7 +40,7 @@ async function readText(file: string, what: string, symbol?: string): Promise<st
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? `no ${what} file` : `cannot read the ${what} file (${code ?? String(err)})`;
-    throw new DataError(why, { file, symbol });
+    throw new DataError(why, { file: displayPath(file), symbol });
   }
 }
 
@@ -80,7 +100,21 @@ async function cached<T>(key: string, file: string, load: () => Promise<T>): Pro
 export async function loadPrices(symbol: string, opts: { dataDir?: string } = {}): Promise<PriceSeries> {
   if (!SYMBOL.test(symbol)) throw new DataError(`"${symbol}" is not a ticker symbol`, { symbol });
   const file = join(opts.dataDir ?? FIXTURE_PRICES_DIR, `${symbol}.csv`);
-  return cached(`prices\0${symbol}`, file, async () => parsePriceCsv(await readText(file, 'price', symbol), { file, symbol }));
+  return cached(`prices\0${symbol}`, file, async () => {
+    let text: string;
+    try {
+      text = await readText(file, 'price', symbol);
+    } catch (err) {
+      // A ticker the bundled fixtures do not have: say which ones they have.
+      if (opts.dataDir === undefined && err instanceof DataError && err.message.endsWith('no price file')) {
+        const have = (await readdir(FIXTURE_PRICES_DIR)).filter((f) => f.endsWith('.csv')).map((f) => f.slice(0, -4)).sort();
+        throw new DataError(`no price file: the bundled fixtures have ${have.join(', ')} (give a data folder or use live data for other tickers)`, { file: displayPath(file), symbol });
+      }
+      throw err;
+    }
+    const series = parsePriceCsv(text, { file: displayPath(file), symbol });
+    return { ...series, source: sourceName(file, opts.dataDir) };
+  });
 }
 
 /**
@@ -90,7 +124,10 @@ export async function loadPrices(symbol: string, opts: { dataDir?: string } = {}
  */
 export async function loadFactors(opts: { dataDir?: string; file?: string } = {}): Promise<FactorSeries> {
   const file = opts.file ?? (await firstExisting([opts.dataDir && join(opts.dataDir, 'FF3.csv'), join(FIXTURES_DIR, 'FF3.csv')]));
-  return cached('factors', file, async () => parseFactorCsv(await readText(file, 'Fama-French factor'), { file }));
+  return cached('factors', file, async () => {
+    const factors = parseFactorCsv(await readText(file, 'Fama-French factor'), { file: displayPath(file) });
+    return { ...factors, source: sourceName(file, opts.dataDir) };
+  });
 }
 
 /**
@@ -100,7 +137,7 @@ export async function loadFactors(opts: { dataDir?: string; file?: string } = {}
  */
 export async function loadFacts(opts: { dataDir?: string; file?: string } = {}): Promise<Facts> {
   const file = opts.file ?? (await firstExisting([opts.dataDir && join(opts.dataDir, 'facts.json'), join(FIXTURES_DIR, 'facts.json')]));
-  return cached('facts', file, async () => parseFacts(await readText(file, 'facts'), file));
+  return cached('facts', file, async () => parseFacts(await readText(file, 'facts'), displayPath(file)));
 }
 
 async function firstExisting(candidates: (string | undefined | '')[]): Promise<string> {

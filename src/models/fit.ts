@@ -12,7 +12,7 @@ import { MODEL_NAMES, type Coefficient, type FittedModel, type ModelColumns, typ
  * modelName('capm');   // throws ModelError: unknown model "capm" ...
  */
 export function modelName(name: string): ModelName {
-  const key = name.trim().toLowerCase();
+  const key = String(name).trim().toLowerCase();
   for (const [canonical, aliases] of Object.entries(MODEL_NAMES)) {
     if (aliases.includes(key)) return canonical as ModelName;
   }
@@ -60,13 +60,14 @@ const LINEAR: Record<Exclude<ModelName, 'market-adjusted'>, LinearSpec> = {
     correct: true,
   },
   // Constant-mean R_t = mu + e_t (CLM §4.3.1); sigma is the sample standard deviation (n - 1).
+  // The estimated mean adds sigma²/n to a day's variance: V = sigma² (I + 1 1'/n) (CLM §4.4.2).
   'constant-mean': {
     name: 'constant-mean',
     names: ['mean'],
     x: () => [1],
     columns: (c) => ({ X: [ones(c.firm.length)], y: c.firm }),
     offset: () => 0,
-    correct: false,
+    correct: true,
   },
   // Fama-French (1993) three-factor model on excess returns: R - rf = a + b MKT + s SMB + h HML + e.
   ff3: {
@@ -186,8 +187,10 @@ export function toColumns(days: readonly ModelDay[]): ModelColumns {
  * - `market`: OLS of R on Rm; `sigma² = SSR/(n-2)`; abnormal-return variances include the
  *   forecast-error term `1/n + (Rm_t - mean Rm)²/Sxx` (CLM 1997 eq. 4.4.7-4.4.9); df `n-2`.
  * - `ff3`: OLS of R - rf on the three factors; `sigma² = SSR/(n-4)`; same correction; df `n-4`.
- * - `constant-mean`, `market-adjusted`: sample standard deviation (n-1) of the estimation-window
- *   abnormal returns, no correction; df `n-1`.
+ * - `constant-mean`: sample standard deviation (n-1) of the estimation-window returns, plus the
+ *   mean's estimation error `sigma²/n` (CLM §4.4.2); df `n-1`.
+ * - `market-adjusted`: sample standard deviation (n-1) of `R - Rm` over the estimation window;
+ *   nothing is estimated, so no correction; df `n-1`.
  *
  * @example
  * const m = fitModel('market', { firm: Float64Array.of(...), market: Float64Array.of(...) });

@@ -1,4 +1,5 @@
 import { loadFacts, loadFactors, loadPrices } from '../data/load.js';
+import type { CacheOptions } from '../data/cache.js';
 import type { Facts, FactorSeries, PriceSeries } from '../data/types.js';
 import { UsageError } from '../errors.js';
 import { buildPanel, type Panel } from './panel.js';
@@ -11,6 +12,8 @@ export interface DataOptions {
   source?: 'fixtures' | 'yahoo';
   /** The fetch used for live data (tests inject a recorded one). */
   fetch?: typeof fetch;
+  /** The on-disk cache of live data (default: on, in the user's cache directory); `false` turns it off. */
+  cache?: CacheOptions | false;
 }
 
 /** What to load into a panel. */
@@ -48,8 +51,8 @@ export async function loadPanel(request: PanelRequest): Promise<Panel> {
   let prices: (symbol: string) => Promise<PriceSeries>;
   if (live) {
     // Loaded only when asked: working offline never pays for yahoo-finance2.
-    const { loadYahooPrices } = await import('../data/yahoo.js');
-    prices = (symbol) => loadYahooPrices(symbol, { ...request.range!, fetch: request.fetch });
+    const { loadLivePrices } = await import('../data/cache.js');
+    prices = (symbol) => loadLivePrices(symbol, { ...request.range!, fetch: request.fetch, cache: request.cache });
   } else {
     prices = (symbol) => loadPrices(symbol, request);
   }

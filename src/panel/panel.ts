@@ -56,21 +56,45 @@ export interface PanelInput {
   facts?: Facts;
 }
 
+/** A run of consecutive rows of one series, as dates. */
+export interface DateRun {
+  from: string;
+  to: string;
+  days: number;
+}
+
+/** Where the days of an alignment begin and end, and which series sets each end. */
+export interface AlignmentRange {
+  from: string;
+  to: string;
+  /** The series (a symbol, or `FF3`) whose data start last and end first. */
+  fromSymbol: string;
+  toSymbol: string;
+}
+
 /**
- * The days common to some series (and the factors), with each series' values gathered on them:
- * what a study of a firm against a benchmark works on.
+ * Some series (and the factors) on their shared trading days: the days from the latest first
+ * date to the earliest last date on which ANY of the price series has a row. A day on which one
+ * series has no row stays a day, with that series' values missing (a gap, never filled), so that
+ * a date one file lacks neither moves an event nor joins two days into one return.
  */
 export interface Alignment {
   /** The symbols aligned, in the order asked. */
   readonly symbols: readonly string[];
-  /** Whether the factors take part (a day then needs a factor row too). */
+  /** Whether the factors take part (their range bounds the days; a day without factors is a gap). */
   readonly withFactors: boolean;
-  /** Calendar indices of the common days, ascending. */
+  /** Calendar indices of the days, ascending. */
   readonly index: Int32Array;
-  /** The common days as ISO dates. */
+  /** The days as ISO dates. */
   readonly dates: readonly string[];
-  /** For each symbol, how many of its own rows are not common days (dropped by the alignment). */
-  readonly dropped: Readonly<Record<string, number>>;
+  /** The range of the days and the series that bound it. */
+  readonly range: AlignmentRange;
+  /** How many days every series (and the factors) has. */
+  readonly commonDays: number;
+  /** For each series, the days inside the range it has no row for (gaps), ascending. */
+  readonly missing: Readonly<Record<string, readonly string[]>>;
+  /** For each series, its rows outside the range (not used), as runs of consecutive rows. */
+  readonly dropped: Readonly<Record<string, readonly DateRun[]>>;
 }
 
 const nanArray = (n: number) => new Float64Array(n).fill(NaN);
@@ -108,12 +132,12 @@ export class Panel {
   }
 
   has(symbol: string): boolean {
-    return this.#series.has(symbol);
+    return this.#series.has(symbol.toUpperCase());
   }
 
-  /** A series by symbol; a `DataError` if the panel does not hold it. */
+  /** A series by symbol (any case); a `DataError` if the panel does not hold it. */
   series(symbol: string): PanelSeries {
-    const s = this.#series.get(symbol);
+    const s = this.#series.get(symbol.toUpperCase());
     if (!s) throw new DataError(`the panel holds no prices for ${symbol} (it has ${this.symbols.join(', ') || 'none'})`, { symbol });
     return s;
   }
@@ -132,6 +156,7 @@ export class Panel {
    * a.dates.at(-1); // the last day both files have
    */
   align(symbols: readonly string[], withFactors = false): Alignment {
+    symbols = symbols.map((s) => s.toUpperCase());
     const key = `${symbols.join('\u0000')}\u0000${withFactors ? 'ff' : ''}`;
     let a = this.#alignments.get(key);
     if (!a) {
@@ -142,28 +167,71 @@ export class Panel {
   }
 
   #computeAlignment(symbols: readonly string[], withFactors: boolean): Alignment {
-    const present = symbols.map((s) => this.series(s).present);
+    const parts: { name: string; present: Uint8Array }[] = symbols.map((s) => ({ name: s, present: this.series(s).present }));
     if (withFactors) {
       if (!this.factors) throw new DataError('the panel has no Fama-French factors (load them with the ff3 model)');
-      present.push(this.factors.present);
+      parts.push({ name: 'FF3', present: this.factors.present });
     }
     const n = this.dates.length;
-    const keep = new Int32Array(n);
+    // The range every series covers: from the latest first row to the earliest last row.
+    let lo = -1;
+    let hi = n;
+    let fromSymbol = '';
+    let toSymbol = '';
+    for (const p of parts) {
+      const first = p.present.indexOf(1);
+      const last = p.present.lastIndexOf(1);
+      if (first < 0) throw new DataError(`${p.name} has no rows in the panel`, { symbol: p.name });
+      if (first > lo) [lo, fromSymbol] = [first, p.name];
+      if (last < hi) [hi, toSymbol] = [last, p.name];
+    }
+    const keep = new Int32Array(Math.max(0, hi - lo + 1));
+    const prices = parts.slice(0, symbols.length);
     let m = 0;
-    for (let i = 0; i < n; i++) {
+    let common = 0;
+    const missing: Record<string, string[]> = Object.fromEntries(parts.map((p) => [p.name, []]));
+    for (let i = lo; i <= hi; i++) {
+      if (!prices.some((p) => p.present[i] === 1)) continue; // no price series trades that day
+      keep[m++] = i;
       let all = true;
-      for (const p of present) if (p[i] === 0) { all = false; break; }
-      if (all) keep[m++] = i;
+      for (const p of parts) {
+        if (p.present[i] === 0) {
+          all = false;
+          missing[p.name]!.push(this.dates[i]!);
+        }
+      }
+      if (all) common++;
     }
     const index = keep.slice(0, m);
     const dates = Array.from(index, (i) => this.dates[i]!);
-    const dropped: Record<string, number> = {};
-    for (const s of symbols) {
-      const k = this.series(s).rows - m;
-      if (k > 0) dropped[s] = k;
+    const dropped: Record<string, DateRun[]> = {};
+    for (const p of parts) {
+      const runs = this.#runsOutside(p.present, lo, hi);
+      if (runs.length) dropped[p.name] = runs;
+      if (missing[p.name]!.length === 0) delete missing[p.name];
     }
-    if (withFactors && this.factors!.rows - m > 0) dropped.FF3 = this.factors!.rows - m;
-    return { symbols: [...symbols], withFactors, index, dates, dropped };
+    const range = { from: this.dates[lo] ?? '', to: this.dates[hi] ?? '', fromSymbol, toSymbol };
+    return { symbols: [...symbols], withFactors, index, dates, range, commonDays: common, missing, dropped };
+  }
+
+  /** The rows of a series before `lo` and after `hi`, as runs of consecutive calendar days of that series. */
+  #runsOutside(present: Uint8Array, lo: number, hi: number): DateRun[] {
+    const runs: DateRun[] = [];
+    const scan = (a: number, b: number) => {
+      let first = -1;
+      let last = -1;
+      let days = 0;
+      for (let i = a; i <= b; i++) {
+        if (present[i] !== 1) continue;
+        if (first < 0) first = i;
+        last = i;
+        days++;
+      }
+      if (days) runs.push({ from: this.dates[first]!, to: this.dates[last]!, days });
+    };
+    scan(0, lo - 1);
+    scan(hi + 1, present.length - 1);
+    return runs;
   }
 
   /** A column of a series gathered on an alignment's days. */
@@ -188,7 +256,7 @@ function seriesOn(s: PriceSeries, index: Map<string, number>, n: number): PanelS
     if (r.close !== null) close[i] = r.close;
     if (r.low !== null) low[i] = r.low;
   }
-  return { symbol: s.symbol, source: s.source, basis, present, price, close, low, rows: s.rows.length };
+  return { symbol: s.symbol.toUpperCase(), source: s.source, basis, present, price, close, low, rows: s.rows.length };
 }
 
 function factorsOn(f: FactorSeries, index: Map<string, number>, n: number): PanelFactors {
@@ -208,7 +276,7 @@ function factorsOn(f: FactorSeries, index: Map<string, number>, n: number): Pane
 
 /**
  * Lay validated series (and optionally the factors and the facts) on one calendar. Pure: no I/O.
- * Symbols must be distinct.
+ * Symbols are keyed in upper case and must be distinct.
  *
  * @example
  * import { buildPanel, parsePriceCsv } from 'sputnik-study';
@@ -218,13 +286,14 @@ export function buildPanel(input: PanelInput): Panel {
   const all = new Set<string>();
   const seen = new Set<string>();
   for (const s of input.series) {
-    if (seen.has(s.symbol)) throw new UsageError(`${s.symbol} is given twice`, { symbol: s.symbol });
-    seen.add(s.symbol);
+    const key = s.symbol.toUpperCase();
+    if (seen.has(key)) throw new UsageError(`${key} is given twice`, { symbol: key });
+    seen.add(key);
     for (const r of s.rows) all.add(r.date);
   }
   const dates = [...all].sort();
   const index = new Map(dates.map((d, i) => [d, i]));
-  const series = new Map(input.series.map((s) => [s.symbol, seriesOn(s, index, dates.length)]));
+  const series = new Map(input.series.map((s) => [s.symbol.toUpperCase(), seriesOn(s, index, dates.length)]));
   const factors = input.factors ? factorsOn(input.factors, index, dates.length) : undefined;
   return new Panel(dates, series, factors, input.facts);
 }

@@ -46,7 +46,7 @@ export function studySummary(s: EventStudy): string {
   out.push('');
   out.push(`CAR [${c.from}, ${c.to}] = ${pct(c.value)} (t = ${num(c.t, 2)}, p = ${plainP(c.p)}, ${level} CI ${pct(c.lo)} to ${pct(c.hi)})`);
   const b = s.bhar();
-  out.push(`BHAR [${b.from}, ${b.to}] = ${pct(b.value)} (${s.firm} ${pct(b.firmReturn)}, expected ${pct(b.expectedReturn)})`);
+  out.push(`BHAR [${b.from}, ${b.to}] = ${pct(b.value)} against the model (${s.firm} ${pct(b.firmReturn)}, expected ${pct(b.expectedReturn)}); ${pct(b.benchmarkAdjusted)} against ${s.market} (${pct(b.marketReturn)}, Barber-Lyon)`);
   const l = s.loss();
   out.push('');
   out.push(`Fall in market value on ${l.toDate} (positive = loss), ${l.shares === null ? 'shares unknown' : `${formatNumber(l.shares, 'en')} shares`}:`);

@@ -24,19 +24,34 @@ export function returns(prices: readonly (number | null)[], kind: ReturnKind = '
 }
 
 /**
- * {@link returns} on a typed array, with `NaN` for a missing price and for the returns next to
- * it (the first element is always `NaN`). The same arithmetic, so the same numbers.
+ * How a return that would span a missing price is treated: `drop` leaves it out (NaN: the day
+ * after a gap has no return), `multi-day` computes it from the last price before the gap and
+ * assigns it to the later date (estudy2's `multi_day = TRUE`). The return ON a day without a
+ * price is missing either way.
+ */
+export type GapPolicy = 'drop' | 'multi-day';
+
+/** The gap policies, for validation and help texts. */
+export const GAP_POLICIES: readonly GapPolicy[] = ['drop', 'multi-day'];
+
+/**
+ * {@link returns} on a typed array, with `NaN` for a missing price (the first element is always
+ * `NaN`). After a missing price, `drop` (default) gives `NaN` too, and `multi-day` gives the
+ * return since the last known price. The same arithmetic as `returns`, so the same numbers.
  *
  * @example
  * priceReturns(Float64Array.of(142.62, 118.42)); // Float64Array [NaN, -0.16968166...]
+ * priceReturns(Float64Array.of(100, NaN, 121), 'simple', 'multi-day'); // [NaN, NaN, 0.21]
  */
-export function priceReturns(prices: Float64Array, kind: ReturnKind = 'simple'): Float64Array {
+export function priceReturns(prices: Float64Array, kind: ReturnKind = 'simple', gaps: GapPolicy = 'drop'): Float64Array {
   const out = new Float64Array(prices.length);
   out[0] = NaN;
+  let last = prices[0]!;
   for (let i = 1; i < prices.length; i++) {
     const p = prices[i]!;
-    const prev = prices[i - 1]!;
+    const prev = gaps === 'multi-day' ? last : prices[i - 1]!;
     out[i] = kind === 'log' ? Math.log(p / prev) : p / prev - 1; // NaN in, NaN out: a gap stays a gap
+    if (!Number.isNaN(p)) last = p;
   }
   return out;
 }

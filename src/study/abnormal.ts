@@ -8,6 +8,7 @@ import { WindowError } from '../errors.js';
 import type { FittedModel, ModelDay } from '../models/types.js';
 import type { StudySeries } from './align.js';
 import type { OffsetWindow } from './defaults.js';
+import { whyNoReturn } from './days.js';
 import { modelDay } from './estimate.js';
 
 /** The event window, day by day. */
@@ -52,13 +53,16 @@ export function abnormalReturns(
   for (let k = 0; k < n; k++) {
     const i = eventIndex + from + k;
     const d = modelDay(s, i);
-    if (!d) throw new WindowError(`no return for ${firm} or ${market} on event-window day ${from + k}`, { symbol: firm, date: s.dates[i] });
+    if (!d) {
+      const why = s.factors && !Number.isNaN(s.firm[i]! + s.market[i]!) ? `the factor file has no row for ${s.dates[i]}` : whyNoReturn(s, i, firm, market);
+      throw new WindowError(`event-window day ${from + k} (${s.dates[i]}) has no return: ${why}; the study cannot count it as zero`, { symbol: firm, date: s.dates[i] });
+    }
     days.push(d);
     dates.push(s.dates[i]!);
     expected[k] = fitted.expected(d);
     ar[k] = d.firm - expected[k]!;
     close[k] = s.close[i]!;
-    prevClose[k] = s.close[i - 1]!;
+    prevClose[k] = s.prevClose[i]!;
   }
   return { offsets, dates, days, expected, ar, close, prevClose };
 }

@@ -36,13 +36,25 @@ export function carAt(w: EventWindow, fitted: FittedModel, i: number, j: number,
 }
 
 /**
- * Buy-and-hold abnormal return over positions `i..j`: `prod(1 + R_t) - prod(1 + E[R_t])`
- * (`exp(sum) - 1` for log returns), with the model's expected returns as the benchmark.
+ * Buy-and-hold abnormal returns over positions `i..j` (`exp(sum) - 1` compounds log returns):
+ * - `value`: `prod(1 + R_t) - prod(1 + E[R_t])`, the model's expected returns as the benchmark
+ *   (so the estimated intercept is compounded over the window too);
+ * - `benchmarkAdjusted`: `prod(1 + R_t) - prod(1 + Rm_t)`, the benchmark's own buy-and-hold
+ *   return, no estimated parameter (Barber & Lyon 1997, eq. 1 with a reference index).
  */
 export function bharAt(w: EventWindow, i: number, j: number, kind: ReturnKind): BharResult {
   const days = w.days.slice(i, j + 1);
   const firmReturn = compound(days.map((d) => d.firm), kind);
   const expectedReturn = compound(Array.from(w.expected.subarray(i, j + 1)), kind);
+  const marketReturn = compound(days.map((d) => d.market), kind);
   const [a] = w.offsets;
-  return { from: a + i, to: a + j, value: firmReturn - expectedReturn, firmReturn, expectedReturn };
+  return {
+    from: a + i,
+    to: a + j,
+    value: firmReturn - expectedReturn,
+    firmReturn,
+    expectedReturn,
+    benchmarkAdjusted: firmReturn - marketReturn,
+    marketReturn,
+  };
 }

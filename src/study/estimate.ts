@@ -17,7 +17,9 @@ export function modelDay(s: StudySeries, i: number): ModelDay | null {
   const market = s.market[i]!;
   if (Number.isNaN(firm) || Number.isNaN(market)) return null;
   const f = s.factors;
-  return f ? { firm, market, mktRf: f.mktRf[i]!, smb: f.smb[i]!, hml: f.hml[i]!, rf: f.rf[i]! } : { firm, market };
+  if (!f) return { firm, market };
+  const day = { firm, market, mktRf: f.mktRf[i]!, smb: f.smb[i]!, hml: f.hml[i]!, rf: f.rf[i]! };
+  return Number.isNaN(day.mktRf + day.smb + day.hml + day.rf) ? null : day;
 }
 
 /** One estimation day as plots and diagnostics read it. */
@@ -33,8 +35,8 @@ export interface Estimation {
   summary: EstimationSummary;
   /** The estimation days used (date, firm and market returns), built on first use. */
   days: () => EstimationDay[];
-  /** Estimation days without a return. */
-  gaps: number;
+  /** Estimation days without a return (indices of the study's days), left out of the fit. */
+  gaps: number[];
 }
 
 /**
@@ -55,9 +57,11 @@ export function estimate(
   eventDate: string,
 ): Estimation {
   const used = new Int32Array(to - from + 1);
+  const gaps: number[] = [];
   let n = 0;
   for (let i = eventIndex + from; i <= eventIndex + to; i++) {
-    if (!Number.isNaN(s.firm[i]!) && !Number.isNaN(s.market[i]!)) used[n++] = i;
+    if (modelDay(s, i)) used[n++] = i;
+    else gaps.push(i);
   }
   if (n < minDays) {
     throw new WindowError(`estimation window [${from}, ${to}] has ${n} day(s) with returns; at least ${minDays} are needed`, {
@@ -92,6 +96,6 @@ export function estimate(
       coefficients: fitted.coefficients,
     },
     days: () => (days ??= Array.from(at, (i) => ({ date: s.dates[i]!, firm: s.firm[i]!, market: s.market[i]! }))),
-    gaps: to - from + 1 - n,
+    gaps,
   };
 }

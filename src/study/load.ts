@@ -36,10 +36,12 @@ export function liveRange(options: StudyOptions): { from: string; to: string } {
  * const panel = await loadStudyPanel({ firm: 'NVDA', market: 'SPY', event: '2025-01-27' });
  */
 export function loadStudyPanel(options: StudyOptions, data: DataOptions = {}): Promise<Panel> {
-  const { model } = resolveOptions(options);
+  // Only the data options reach the loader (the study's own options are checked by resolveOptions).
+  data = { dataDir: data.dataDir, source: data.source, fetch: data.fetch, cache: data.cache };
+  const { model, firm, market } = resolveOptions(options);
   return loadPanel({
     ...data,
-    symbols: [options.firm, options.market],
+    symbols: [firm, market],
     factors: model === 'ff3',
     range: data.source === 'yahoo' ? liveRange(options) : undefined,
   });

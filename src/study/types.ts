@@ -1,6 +1,6 @@
 import type { Coefficient, ModelName } from '../models/types.js';
-import type { PriceBasis } from '../panel/panel.js';
-import type { ReturnKind } from '../returns/returns.js';
+import type { AlignmentRange, DateRun, PriceBasis } from '../panel/panel.js';
+import type { GapPolicy, ReturnKind } from '../returns/returns.js';
 import type { OffsetWindow } from './defaults.js';
 import type { EventDay, WindowSpec } from './windows.js';
 
@@ -28,6 +28,8 @@ export interface StudyOptions {
   carWindow?: OffsetWindow;
   /** Fewest estimation days accepted; default 10. */
   minEstimationDays?: number;
+  /** A return across a missing price: `drop` (default) leaves it out, `multi-day` spans the gap and counts on the later day. */
+  gaps?: GapPolicy;
 }
 
 /** The fitted model as reported (the contract's `estimation` object plus inference). */
@@ -91,13 +93,24 @@ export interface CarResult {
   df: number;
 }
 
-/** Buy-and-hold abnormal return: compounded firm return minus compounded expected return. */
+/**
+ * Buy-and-hold abnormal returns over a window, two ways: against the model's compounded expected
+ * returns (`value`, which compounds the estimated intercept too) and against the benchmark's
+ * own buy-and-hold return (`benchmarkAdjusted`, Barber & Lyon 1997; no estimated parameter).
+ */
 export interface BharResult {
   from: number;
   to: number;
+  /** `prod(1 + R) - prod(1 + E[R])`: model-based. */
   value: number;
+  /** `prod(1 + R) - 1`. */
   firmReturn: number;
+  /** `prod(1 + E[R]) - 1` under the fitted model. */
   expectedReturn: number;
+  /** `prod(1 + R) - prod(1 + Rm)`: benchmark-adjusted (Barber & Lyon 1997). */
+  benchmarkAdjusted: number;
+  /** `prod(1 + Rm) - 1`, the benchmark's buy-and-hold return. */
+  marketReturn: number;
 }
 
 /**
@@ -128,17 +141,25 @@ export interface DollarLoss {
   abnormalHi: number | null;
 }
 
-/** What the study read and how. */
+/** What the study read and how. Paths are relative to the data folder (or name a live source), never a machine's. */
 export interface StudyProvenance {
   firmSource: string;
   marketSource: string;
   factorSource: string | null;
   firmBasis: PriceBasis;
   marketBasis: PriceBasis;
-  /** Trading days common to the series used. */
+  /** How a return across a missing price was treated (see `GapPolicy`). */
+  gaps: GapPolicy;
+  /** The dates the study could use and the series that bound them (the one that starts last, the one that ends first). */
+  range: AlignmentRange;
+  /** Trading days in the range (a day on which the firm or the benchmark has a price). */
+  tradingDays: number;
+  /** Days on which every series used (and the factors) has a row. */
   commonDays: number;
-  /** Dates present in one series but not in the others (dropped by the alignment). */
-  droppedDates: Record<string, number>;
+  /** For each series, the trading days in the range it has no row for: gaps, left missing. */
+  missingDates: Record<string, readonly string[]>;
+  /** For each series, its rows outside the range (not used), as runs of dates. */
+  droppedDates: Record<string, readonly DateRun[]>;
 }
 
 export type { EventDay, ModelName, ReturnKind };

@@ -3,6 +3,14 @@ import { isIsoDate } from '../util/dates.js';
 import type { OffsetWindow } from './defaults.js';
 
 export type { OffsetWindow };
+
+/** Where the data of a study begin and end, and which series sets each end (for messages). */
+export interface DataRange {
+  from: string;
+  to: string;
+  fromSymbol: string;
+  toSymbol: string;
+}
 /** A window as calendar dates, both ends included; it covers the trading days between them. */
 export interface DateWindow {
   from: string;
@@ -28,13 +36,22 @@ export interface EventDay {
  * @example
  * locateEvent(['2025-01-24', '2025-01-27'], '2025-01-25'); // { date: '2025-01-27', index: 1, shifted: true, ... }
  */
-export function locateEvent(dates: readonly string[], requested: string, symbol?: string): EventDay {
+export function locateEvent(dates: readonly string[], requested: string, symbol?: string, range?: DataRange): EventDay {
   if (!isIsoDate(requested)) throw new UsageError(`event date "${requested}" is not a valid YYYY-MM-DD date`);
   const first = dates[0];
   const last = dates[dates.length - 1];
   if (first === undefined || last === undefined) throw new WindowError('no trading days in common', { symbol });
-  if (requested < first || requested > last) {
-    throw new WindowError(`event date ${requested} is outside the data (${first} to ${last})`, { symbol, date: requested });
+  if (requested < first) {
+    throw new WindowError(`event date ${requested} is before the first day of the data (${range ? `${range.fromSymbol} starts ${range.from}` : first})`, {
+      symbol: range?.fromSymbol ?? symbol,
+      date: requested,
+    });
+  }
+  if (requested > last) {
+    throw new WindowError(`event date ${requested} is after the last day of the data (${range ? `${range.toSymbol} ends ${range.to}` : last})`, {
+      symbol: range?.toSymbol ?? symbol,
+      date: requested,
+    });
   }
   const index = firstAtOrAfter(dates, requested);
   return { requested, date: dates[index]!, index, shifted: dates[index] !== requested };
@@ -83,7 +100,7 @@ function checkOrder(w: OffsetWindow, what: string): OffsetWindow {
  * or after `from` to the last on or before `to`. The window must lie inside the data, and a
  * return on its first day needs the price of the day before.
  */
-export function resolveWindow(spec: WindowSpec, dates: readonly string[], event: EventDay, what: string, symbol?: string): OffsetWindow {
+export function resolveWindow(spec: WindowSpec, dates: readonly string[], event: EventDay, what: string, symbol?: string, range?: DataRange): OffsetWindow {
   let w: OffsetWindow;
   if (Array.isArray(spec)) {
     w = checkOrder(spec as OffsetWindow, what);
@@ -100,11 +117,18 @@ export function resolveWindow(spec: WindowSpec, dates: readonly string[], event:
   const first = event.index + w[0];
   const last = event.index + w[1];
   if (first < 1) {
-    const need = dates[0] ? ` (data start ${dates[0]}; a return on the first day needs the day before)` : '';
-    throw new WindowError(`${what} [${w[0]}, ${w[1]}] starts ${1 - first} trading day(s) before the first usable day${need}`, { symbol, date: event.date });
+    const start = range ? `${range.fromSymbol} starts ${range.from}` : `the data start ${dates[0]}`;
+    throw new WindowError(`${what} [${w[0]}, ${w[1]}] starts ${1 - first} trading day(s) before the first usable day (${start}; a return on the first day needs the day before)`, {
+      symbol: range?.fromSymbol ?? symbol,
+      date: event.date,
+    });
   }
   if (last > dates.length - 1) {
-    throw new WindowError(`${what} [${w[0]}, ${w[1]}] ends ${last - (dates.length - 1)} trading day(s) after the data end ${dates[dates.length - 1]}`, { symbol, date: event.date });
+    const end = range ? `${range.toSymbol} ends ${range.to}` : `the data end ${dates[dates.length - 1]}`;
+    throw new WindowError(`${what} [${w[0]}, ${w[1]}] ends ${last - (dates.length - 1)} trading day(s) after the last usable day (${end})`, {
+      symbol: range?.toSymbol ?? symbol,
+      date: event.date,
+    });
   }
   return w;
 }

@@ -1,5 +1,6 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { OutputError } from '../errors.js';
 
 /** One output file: where it goes and what it holds. */
 export interface OutputFile {
@@ -19,16 +20,33 @@ export interface OutputFile {
 export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<void> {
   const stamp = `${process.pid}.${Date.now().toString(36)}`;
   const staged = files.map((f) => ({ ...f, tmp: `${f.path}.${stamp}.tmp` }));
+  let current = '';
   try {
     for (const f of staged) {
+      current = f.path;
       await mkdir(dirname(f.path), { recursive: true });
       await writeFile(f.tmp, f.data);
     }
   } catch (err) {
-    await Promise.all(staged.map((f) => rm(f.tmp, { force: true })));
-    throw err;
+    await Promise.all(staged.map((f) => rm(f.tmp, { force: true }).catch(() => undefined)));
+    throw new OutputError(`cannot write ${current} (${describe(err)}); nothing was written`, { file: current });
   }
   for (const f of staged) await rename(f.tmp, f.path);
+}
+
+/** A file-system error in words: its code and what it means (`ENOTDIR: a part of the path is a file`). */
+function describe(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException).code;
+  const meaning: Record<string, string> = {
+    ENOTDIR: 'a part of the path is a file, not a folder',
+    EACCES: 'permission denied',
+    EPERM: 'operation not permitted',
+    EROFS: 'read-only file system',
+    ENOSPC: 'no space left on the device',
+    EISDIR: 'a folder is in the way',
+    EEXIST: 'a file is in the way',
+  };
+  return code ? `${code}: ${meaning[code] ?? (err as Error).message.split('\n')[0]}` : String(err);
 }
 
 /** {@link writeFilesAtomic} for a single file. */
