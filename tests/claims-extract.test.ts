@@ -194,6 +194,28 @@ describe('seed articles', () => {
     }
   });
 
+  it('gives code-point offsets too: a code-point slice (as in Python) gives every claim and sentence', () => {
+    const content = new Map(seeds.map((s) => [s.name, [...s.text]]));
+    let differ = 0;
+    for (const c of claims) {
+      const cps = content.get(c.seed) ?? [];
+      expect(cps.slice(c.codePoints.start, c.codePoints.end).join('')).toBe(c.text);
+      expect(cps.slice(c.codePoints.sentenceStart, c.codePoints.sentenceEnd).join('')).toBe(c.sentence);
+      if (c.codePoints.start !== c.start) differ++;
+    }
+    // The emoji of the seeds put 14 of the 26 claims at different UTF-16 and code-point offsets.
+    expect(differ).toBe(14);
+  });
+
+  it('gives every subject in French too', () => {
+    expect(claims.find((c) => c.id === '001-02')).toMatchObject({
+      subject: 'Nvidia and other tech giants',
+      subjectFr: 'Nvidia et d’autres géants de la tech',
+    });
+    expect(claims.find((c) => c.id === '001-01')).toMatchObject({ subject: 'Stargate project', subjectFr: 'projet Stargate' });
+    for (const c of claims) expect(c.subjectFr).not.toMatch(/\b(?:and|other|project|unknown)\b/);
+  });
+
   it('has unique, ordered ids', () => {
     const ids = claims.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
@@ -206,6 +228,10 @@ describe('seed articles', () => {
 });
 
 describe('fixtures/claims.json', () => {
+  it('says its offsets are UTF-16 code units', () => {
+    const file = JSON.parse(readFileSync(new URL('fixtures/claims.json', root), 'utf8')) as { offsetUnit: string };
+    expect(file.offsetUnit).toBe('utf16');
+  });
   it('is what buildRegistry produces from seeds/ today', () => {
     const file = JSON.parse(readFileSync(new URL('fixtures/claims.json', root), 'utf8')) as unknown;
     expect(file).toEqual(JSON.parse(JSON.stringify(buildRegistry(seeds))));
@@ -292,6 +318,29 @@ describe('extractClaims on small texts', () => {
     );
     expect(nasdaq).toMatchObject({ subject: 'Nasdaq', firms: [], kind: 'price-move' });
     expect(nvda).toMatchObject({ subject: 'Nvidia and other chipmakers', firms: ['NVDA', '*'] });
+  });
+});
+
+describe('per-share prices are not market-value losses', () => {
+  // Seed sentences (004-03 and 003-02) followed by a new sentence quoting a price a share.
+  const s004 = 'Nvidia a vu près de 590 milliards de dollars partir en fumée en une seule séance.';
+  const s003 = 'La nouvelle a secoué le marché au point que Nvidia a perdu près de 600 milliards en bourse.';
+  it.each([
+    [`${s004} L’action a clôturé à 118,42 dollars.`, '118,42 dollars'],
+    [`${s003} Son titre est tombé à 118,42 dollars.`, '118,42 dollars'],
+    [`${s004} Le titre Nvidia a perdu 24,20 dollars.`, '24,20 dollars'],
+    ['L’action Nvidia a chuté à 118,42 dollars.', '118,42 dollars'],
+  ])('%s', (text, price) => {
+    const all = extractClaims('x.txt', text);
+    const p = all.find((c) => c.text === price)!;
+    expect(p).toMatchObject({ kind: 'share-price', firms: [] });
+    expect(p.value).toBe(Number(price.split(' ')[0]!.replace(',', '.')));
+    // The market-value loss of the seed sentence keeps its kind.
+    for (const c of all.filter((c) => c !== p)) expect(c.kind).toBe('market-value-loss');
+  });
+  it('a scaled amount or a large one is never a price a share', () => {
+    expect(extractClaims('x.txt', 'L’action Nvidia a fait perdre 118 milliards de dollars en bourse.')[0]?.kind).toBe('market-value-loss');
+    expect(extractClaims('x.txt', 'En bourse, Nvidia a perdu 590 000 000 000 dollars.')[0]?.kind).toBe('market-value-loss');
   });
 });
 

@@ -1,7 +1,22 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { claimsReport, type ClaimsReport } from '../src/claims/report.js';
-import { roundingTolerance, verdict } from '../src/claims/reconcile.js';
-import { expectClose } from './helpers.js';
+import { boundVerdict, reconcileClaim, roundingTolerance, verdict, VERDICT_RULE, type FirmDay } from '../src/claims/reconcile.js';
+import { expectClose, fixture, ROOT, tempDir } from './helpers.js';
+
+/** Share counts of fixtures/facts.json (listed shares) and the as-traded closes of 2025-01-24 and 2025-01-27. */
+const shares: Record<string, number> = {
+  NVDA: 24_490_000_000, AVGO: 4_670_576_083, MSFT: 7_433_038_381, META: 2_533_659_265, AMZN: 10_515_011_008,
+  GOOGL: 12_190_000_000, AMD: 1_620_477_962, MRVL: 865_300_000, ASML: 393_283_720,
+};
+const closes: Record<string, [number, number]> = Object.fromEntries(
+  Object.keys(shares).map((s) => {
+    const rows = fixture('prices', `${s}.csv`).split('\n');
+    const close = (d: string) => Number(rows.find((l) => l.startsWith(d))!.split(',')[4]);
+    return [s, [close('2025-01-24'), close('2025-01-27')]];
+  }),
+);
 
 describe('roundingTolerance: half the unit of the last significant digit as written', () => {
   it.each([
@@ -60,14 +75,25 @@ describe('the flagship claims report', () => {
     expect(r.verdict).toBe('within rounding');
     expect(r.abnormal!.toFixed(2)).toBe('13.37');
   });
-  it('"800 milliards" for NVIDIA and other tech giants: not comparable, the missing share counts are named', () => {
+  it('"800 milliards" for NVIDIA and other tech giants: a lower bound from the 9 firms with a count and closes, the 5 others named', () => {
+    // Changed on purpose (issue 12): was "not comparable" against a sum of intraday lows.
     const r = byId('001-02');
-    expect(r.basis).toBe('intraday low');
-    expect(r.verdict).toBe('not comparable');
-    expect(r.observed).toBeNull();
-    expect(r.missingShares).toEqual(expect.arrayContaining(['AMD', 'TSM', 'GOOGL']));
-    expect(r.missingShares).not.toContain('AVGO');
-    expect(r.reason).toMatch(/share count of .*AMD.* is missing \(never estimated\)/);
+    expect(r.basis).toBe('close-to-close');
+    expect(r.bound).toBe('lower');
+    expect(r.counted).toEqual(['NVDA', 'AVGO', 'ASML', 'MSFT', 'GOOGL', 'META', 'AMZN', 'AMD', 'MRVL']);
+    expect(r.missingShares).toEqual(['MU', 'ARM', 'SMCI']);
+    expect(r.missingCloses).toEqual(['TSM', 'ORCL']);
+    // Known answer: shares × (close 2025-01-24 − close 2025-01-27), from the fixtures and facts.json.
+    const expected = r.counted.reduce((sum, s) => sum + (shares[s]! * (closes[s]![0] - closes[s]![1])), 0);
+    expectClose(r.observed, expected, 1e-12);
+    expect((r.observed! / 1e9).toFixed(1)).toBe('976.9');
+    // The basket lost at least 976.9 bn: 800 bn is below that by more than the 50 bn rounding.
+    expect(r.verdict).toBe('understated');
+    expect(r.reason).toMatch(/alone lost 976\.9 bn close to close, so the basket lost at least that/);
+    expect(r.reason).toMatch(/no share count for MU, ARM, SMCI; no as-traded close for TSM, ORCL/);
+    expect(r.reason).toMatch(/only an upper bound \(the lows were not simultaneous\)/);
+    expect(r.reason).toMatch(/GOOGL's 3 share classes are all valued at the GOOGL close \(an approximation\)/);
+    expect(r.reason).toMatch(/published after the event: GOOGL \(filed 2025-02-05\), META \(filed 2025-01-30\), AMD \(filed 2025-02-05\)/);
   });
   it('every verdict follows from the numbers beside it', () => {
     for (const r of report.reconciliations) {
@@ -76,7 +102,9 @@ describe('the flagship claims report', () => {
         continue;
       }
       expectClose(r.gap, r.claim.value - r.observed, 1e-12);
-      expect(r.verdict).toBe(Math.abs(r.gap!) <= r.tolerance ? 'within rounding' : r.gap! > 0 ? 'overstated' : 'understated');
+      if (r.bound === 'lower') expect(r.verdict).toBe(r.gap! < -r.tolerance ? 'understated' : 'consistent');
+      else if (r.bound === 'upper') expect(r.verdict).toBe(r.gap! > r.tolerance ? 'overstated' : 'consistent');
+      else expect(r.verdict).toBe(Math.abs(r.gap!) <= r.tolerance ? 'within rounding' : r.gap! > 0 ? 'overstated' : 'understated');
     }
   });
   it('wire services: 589 vs 593 bn is the share count, not the prices', () => {
@@ -90,12 +118,87 @@ describe('the flagship claims report', () => {
     expect((w.checks[1]!.impliedShares / 1e9).toFixed(2)).toBe('24.50');
     expect(w.conclusion).toMatch(/differ only by the share count/);
   });
-  it('a basket with every count known gets a verdict', async () => {
-    const r = await claimsReport({ basket: ['NVDA', 'AVGO', 'MSFT', 'META', 'AMZN'] });
+  it('a basket with every count known is judged close to close, not against the sum of intraday lows', async () => {
+    // Changed on purpose (issue 12): observed was the sum of intraday lows (an upper bound).
+    const firms = ['NVDA', 'AVGO', 'MSFT', 'META', 'AMZN'];
+    const r = await claimsReport({ basket: firms });
     const basket = r.reconciliations.find((x) => x.claim.id === '001-02')!;
     expect(basket.missingShares).toEqual([]);
-    const sumLow = ['NVDA', 'AVGO', 'MSFT', 'META', 'AMZN'].reduce((s, f) => s + r.days[f]!.intradayLow!, 0);
-    expectClose(basket.observed, sumLow, 1e-12);
+    expect(basket.bound).toBeNull();
+    const raw = firms.reduce((sum, s) => sum + shares[s]! * (closes[s]![0] - closes[s]![1]), 0);
+    expectClose(basket.observed, raw, 1e-12);
+    expect(basket.basis).toBe('close-to-close');
     expect(basket.verdict).not.toBe('not comparable');
+  });
+  it('claims --basket NVDA,AVGO: the two lost 791.5 bn close to close, so 800 bn is within rounding (not "understated" vs 861 bn of lows)', async () => {
+    const r = await claimsReport({ basket: ['NVDA', 'AVGO'] });
+    const b = r.reconciliations.find((x) => x.claim.id === '001-02')!;
+    const raw = ['NVDA', 'AVGO'].reduce((sum, s) => sum + shares[s]! * (closes[s]![0] - closes[s]![1]), 0);
+    expectClose(b.observed, raw, 1e-12);
+    expect((b.observed! / 1e9).toFixed(1)).toBe('791.5');
+    expect((b.intradayLow! / 1e9).toFixed(1)).toBe('861.2');
+    expect(b.verdict).toBe('within rounding');
+    expect(b.reason).toMatch(/vs 791\.5 bn lost close to close by the 2 firms \(NVDA, AVGO\)/);
+    expect(b.reason).toMatch(/861\.2 bn, is only an upper bound/);
+  });
+});
+
+describe('boundVerdict: a quote against a bound of the basket', () => {
+  it('lower bound: understated only when the firms with counts already lost more than the quote and its rounding', () => {
+    expect(boundVerdict(800e9, 976.9e9, 50e9, 'lower', null)).toBe('understated');
+    expect(boundVerdict(800e9, 845e9, 50e9, 'lower', null)).toBe('consistent');
+    expect(boundVerdict(800e9, 300e9, 50e9, 'lower', null)).toBe('consistent');
+    expect(boundVerdict(800e9, 900e9, 50e9, 'lower', 'plus de')).toBe('consistent');
+    expect(boundVerdict(800e9, 700e9, 50e9, 'lower', 'plus de')).toBe('not comparable');
+  });
+  it('upper bound: overstated only when the quote is above it by more than the rounding', () => {
+    expect(boundVerdict(800e9, 700e9, 50e9, 'upper', null)).toBe('overstated');
+    expect(boundVerdict(800e9, 760e9, 50e9, 'upper', null)).toBe('consistent');
+    expect(boundVerdict(800e9, 700e9, 50e9, 'upper', 'au moins')).toBe('overstated');
+  });
+  it('the rule says so', () => {
+    expect(VERDICT_RULE).toMatch(/a basket is judged against its close-to-close fall/);
+    expect(VERDICT_RULE).toMatch(/lower \(upper\) bound/);
+  });
+});
+
+describe('a basket whose missing firms moved both ways', () => {
+  it('is not comparable, and says why', () => {
+    const day = (symbol: string, ret: number, raw: number | null, shares: number | null): FirmDay => ({
+      symbol, shares, priceBefore: 100, close: 100 * (1 + ret), low: 90, return: ret, ar: ret, raw,
+      expected: raw === null ? null : 0, abnormal: raw === null ? null : raw, abnormalLo: null, abnormalHi: null, intradayLow: raw,
+    });
+    const claim = {
+      id: 'x-01', seed: 'x.txt', start: 0, end: 1, text: '800 milliards', sentence: '', sentenceStart: 0, sentenceEnd: 1,
+      codePoints: { start: 0, end: 1, sentenceStart: 0, sentenceEnd: 1 }, value: 800e9, unit: 'USD' as const, currencyStated: false,
+      qualifier: null, subject: 'A and others', firms: ['A', '*'], horizon: null, horizonKind: null, kind: 'market-value-loss' as const,
+    };
+    const days = { A: day('A', -0.1, 500e9, 1e9), B: day('B', -0.1, null, null), C: day('C', 0.05, null, null) };
+    const r = reconcileClaim(claim, { days, basket: ['A', 'B', 'C'] })!;
+    expect(r).toMatchObject({ bound: null, observed: null, verdict: 'not comparable', missingShares: ['B', 'C'] });
+    expect(r.reason).toMatch(/did not all move the same way/);
+    const fell = reconcileClaim(claim, { days: { ...days, C: day('C', -0.02, null, null) }, basket: ['A', 'B', 'C'] })!;
+    expect(fell).toMatchObject({ bound: 'lower', observed: 500e9, verdict: 'consistent' });
+    expect(fell.reason).toMatch(/^consistent with at least 500.0 bn lost close to close by the 1 firm with/);
+  });
+});
+
+describe('TSM is an ADR: its dollar figures use value / adr_ratio', () => {
+  it('a TSM file with as-traded closes: raw loss = 25,932,733,242 / 5 ADS × (close before − close)', async () => {
+    const dir = tempDir('sputnik-adr-');
+    try {
+      for (const f of ['NVDA.csv', 'SPY.csv']) copyFileSync(join(ROOT, 'fixtures', 'prices', f), join(dir, f));
+      copyFileSync(join(ROOT, 'fixtures', 'facts.json'), join(dir, 'facts.json'));
+      // A synthetic TSM file: the recorded adj_close also written as the close (test data, not a fixture).
+      const tsm = fixture('prices', 'TSM.csv').trim().split('\n');
+      const lines = [tsm[0], ...tsm.slice(1).map((l) => { const c = l.split(','); c[4] = c[5]!; return c.join(','); })];
+      writeFileSync(join(dir, 'TSM.csv'), lines.join('\n') + '\n');
+      const r = await claimsReport({ dataDir: dir, basket: ['NVDA', 'TSM'] });
+      const tsmDay = r.days.TSM!;
+      expect(tsmDay.shares).toBe(25_932_733_242 / 5);
+      expectClose(tsmDay.raw, (25_932_733_242 / 5) * (217.80484008789062 - 188.77793884277344), 1e-12);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

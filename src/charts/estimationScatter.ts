@@ -1,12 +1,15 @@
 import { clean, COLORS, datedRows, inSeries, extent, requireFinite, requireIsoDate, requireString, type Spec, topLevel } from './common.js';
-import { checkLang, NBSP, formatDate, formatNumber, labels } from './i18n.js';
+import { checkLang, checkModel, NBSP, formatDate, formatNumber, labels } from './i18n.js';
 import { UsageError } from '../errors.js';
 import type { EstimationScatterInput } from './types.js';
 
 /**
  * The estimation window as a scatter of the firm's daily returns against the market's, with the
- * fitted line y = alpha + beta x drawn across the whole x range (event day included), and the
- * event day highlighted and labelled with its date and both returns. Percent axes.
+ * model's line y = alpha + beta x drawn across the whole x range (event day included), and the
+ * event day highlighted and labelled with its date and both returns. Percent axes. The line and
+ * the subtitle follow `model`: the fitted line of the market model (default), the 45° line y = x
+ * of the market-adjusted model, the horizontal line y = mean of the constant-mean model; the
+ * Fama-French model has no such line (a UsageError).
  *
  * @example
  * const spec = estimationScatterChart({
@@ -30,6 +33,11 @@ export function estimationScatterChart(input: EstimationScatterInput): Spec {
   const points = datedRows(input.points, ['x', 'y'], 'estimationScatterChart', symbol);
   const alpha = requireFinite(input.alpha, 'alpha', { symbol });
   const beta = requireFinite(input.beta, 'beta', { symbol });
+  const model = checkModel(input.model);
+  if (model === 'ff3') {
+    throw new UsageError('estimationScatterChart: the Fama-French 3-factor model has no single line against one market (no scatter)', { symbol, field: 'model' });
+  }
+  const lineName = L.scatterLine[model];
   const ev = input.event;
   if (ev === null || typeof ev !== 'object') throw new UsageError('estimationScatterChart: event is required', { symbol, field: 'event' });
   const event = {
@@ -50,12 +58,12 @@ export function estimationScatterChart(input: EstimationScatterInput): Spec {
   const alphaText = formatNumber(alpha, lang, { style: 'percent', digits: 3 });
   const betaText = formatNumber(beta, lang, { digits: 3 });
   const color = {
-    scale: { domain: [L.estimationDays, L.fittedLine, L.event], range: [COLORS.point, COLORS.counterfactual, COLORS.event] },
+    scale: { domain: [L.estimationDays, lineName, L.event], range: [COLORS.point, COLORS.counterfactual, COLORS.event] },
     legend: { title: null, symbolOpacity: 1 },
   };
   return {
     ...topLevel('estimationScatter', lang, L.scatterTitle(symbol, market)),
-    title: { text: L.scatterTitle(symbol, market), subtitle: L.fitSubtitle(alphaText, betaText, points.length) },
+    title: { text: L.scatterTitle(symbol, market), subtitle: L.scatterSubtitle(model, alphaText, betaText, points.length) },
     width: 520,
     height: 400,
     data: { values: points },
@@ -72,7 +80,7 @@ export function estimationScatterChart(input: EstimationScatterInput): Spec {
           ],
         },
       }, color),
-      inSeries(L.fittedLine, {
+      inSeries(lineName, {
         data: { values: line },
         mark: { type: 'line', strokeWidth: 2 },
         encoding: { x: xAxis, y: yAxis },

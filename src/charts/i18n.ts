@@ -12,8 +12,55 @@ import { checkLang, formatNumber, MINUS, MONTHS, NBSP, NNBSP, type Lang } from '
 
 export { checkLang, formatDate, formatNumber, LANGS, MINUS, NBSP, NNBSP, type FormatNumberOptions, type Lang } from '../util/format.js';
 
+/** The return models a chart can be about (the same names as the study's models). */
+export type ChartModel = 'market' | 'market-adjusted' | 'constant-mean' | 'ff3';
+
+/** Every model, in a stable order. */
+export const CHART_MODELS: readonly ChartModel[] = ['market', 'market-adjusted', 'constant-mean', 'ff3'];
+
+/**
+ * A confidence level as `lang` writes it: `0.95` → `95%` / `95 %` (U+202F), `0.975` → `97.5%` /
+ * `97,5 %`. Throws a UsageError unless `0 < level < 1`.
+ *
+ * @example
+ * levelText(0.99, 'fr'); // '99 %'
+ */
+export function levelText(level: number, lang: Lang = 'en'): string {
+  if (typeof level !== 'number' || !(level > 0 && level < 1)) {
+    throw new UsageError(`a confidence level must be a number between 0 and 1, got ${String(level)}`, { field: 'level' });
+  }
+  const pct = Number((level * 100).toFixed(6));
+  const digits = Number.isInteger(pct) ? 0 : String(pct).split('.')[1]!.length;
+  return formatNumber(level, lang, { style: 'percent', digits });
+}
+
+/** `model` if it is a known model (default `market`), else a UsageError naming it. */
+export function checkModel(model: unknown): ChartModel {
+  if (model === undefined) return 'market';
+  if (CHART_MODELS.includes(model as ChartModel)) return model as ChartModel;
+  throw new UsageError(`unknown model "${String(model)}" (expected ${CHART_MODELS.join(', ')})`, { field: 'model' });
+}
+
 /** The words every chart and the report need, in one language. */
 export interface Labels {
+  /** Each model's name as a noun phrase: "market model" / "modèle de marché". */
+  modelName: Record<ChartModel, string>;
+  /** `level` is {@link levelText}'s text: "99%" / "99 %". */
+  band: (level: string) => string;
+  interval: (level: string) => string;
+  /** Tooltip titles of an interval's two ends: "99% interval, lower bound". */
+  lowerBound: (interval: string) => string;
+  upperBound: (interval: string) => string;
+  /** The trading-day offset to the event (tooltips). */
+  offset: string;
+  /** Price path title and counterfactual legend entry, by model. */
+  pricePathTitleFor: (symbol: string, model: ChartModel) => string;
+  counterfactualOf: (model: ChartModel) => string;
+  /** The line of the estimation scatter, by model (ff3 has none), and the subtitle that states it. */
+  scatterLine: Record<Exclude<ChartModel, 'ff3'>, string>;
+  scatterSubtitle: (model: Exclude<ChartModel, 'ff3'>, alpha: string, beta: string, n: number) => string;
+  /** A cell with no number by nature (not an unknown one): "—". */
+  notApplicable: string;
   // price path
   pricePathTitle: (symbol: string) => string;
   observedClose: string;
@@ -66,7 +113,36 @@ export interface Labels {
   generatedBy: string;
 }
 
+const EN_MODELS: Record<ChartModel, string> = {
+  market: 'market model',
+  'market-adjusted': 'market-adjusted model',
+  'constant-mean': 'constant-mean model',
+  ff3: 'Fama-French 3-factor model',
+};
+const EN_CF: Record<ChartModel, string> = {
+  market: 'market-model',
+  'market-adjusted': 'market-adjusted',
+  'constant-mean': 'constant-mean',
+  ff3: 'Fama-French 3-factor',
+};
+
 const en: Labels = {
+  modelName: EN_MODELS,
+  band: (l) => `${l} band`,
+  interval: (l) => `${l} interval`,
+  lowerBound: (i) => `${i}, lower bound`,
+  upperBound: (i) => `${i}, upper bound`,
+  offset: 'Trading day (offset)',
+  pricePathTitleFor: (s, m) => `${s}: observed close vs. ${EN_CF[m]} counterfactual`,
+  counterfactualOf: (m) => `Counterfactual (${EN_MODELS[m]})`,
+  scatterLine: { market: 'Fitted line', 'market-adjusted': '45° line y = x', 'constant-mean': 'Constant mean' },
+  scatterSubtitle: (m, a, b, n) =>
+    m === 'market'
+      ? `Fitted line y = α + βx with α = ${a}, β = ${b} (${formatNumber(n, 'en')} days)`
+      : m === 'market-adjusted'
+        ? `45° line y = x: the market-adjusted model expects the market's return (${formatNumber(n, 'en')} days)`
+        : `Constant mean y = μ with μ = ${a}: the constant-mean model expects the estimation-window mean (${formatNumber(n, 'en')} days)`,
+  notApplicable: '—',
   pricePathTitle: (s) => `${s}: observed close vs. market-model counterfactual`,
   observedClose: 'Observed close',
   counterfactual: 'Counterfactual (model)',
@@ -100,7 +176,7 @@ const en: Labels = {
   dailyReturnOf: (s) => `${s} daily return`,
   fittedLine: 'Fitted line',
   estimationDays: 'Estimation days',
-  fitSubtitle: (a, b, n) => `Fitted line y = α + βx with α = ${a}, β = ${b} (${n} days)`,
+  fitSubtitle: (a, b, n) => `Fitted line y = α + βx with α = ${a}, β = ${b} (${formatNumber(n, 'en')} days)`,
   peersTitle: 'Event-day returns of peers',
   eventDayReturn: 'Event-day return',
   rawReturn: 'Return',
@@ -117,7 +193,30 @@ const en: Labels = {
   generatedBy: 'Generated by sputnik-study',
 };
 
+const FR_MODELS: Record<ChartModel, string> = {
+  market: 'modèle de marché',
+  'market-adjusted': 'modèle ajusté du marché',
+  'constant-mean': 'modèle à moyenne constante',
+  ff3: 'modèle Fama-French à 3 facteurs',
+};
+
 const fr: Labels = {
+  modelName: FR_MODELS,
+  band: (l) => `Bande à ${l}`,
+  interval: (l) => `Intervalle à ${l}`,
+  lowerBound: (i) => `${i}, borne basse`,
+  upperBound: (i) => `${i}, borne haute`,
+  offset: 'Séance (écart à l’événement)',
+  pricePathTitleFor: (s, m) => `${s}${NBSP}: cours observé et trajectoire contrefactuelle (${FR_MODELS[m]})`,
+  counterfactualOf: (m) => `Contrefactuel (${FR_MODELS[m]})`,
+  scatterLine: { market: 'Droite ajustée', 'market-adjusted': 'Droite à 45° y = x', 'constant-mean': 'Moyenne constante' },
+  scatterSubtitle: (m, a, b, n) =>
+    m === 'market'
+      ? `Droite ajustée y = α + βx avec α = ${a}, β = ${b} (${formatNumber(n, 'fr')} jours)`
+      : m === 'market-adjusted'
+        ? `Droite à 45° y = x${NBSP}: le modèle ajusté du marché attend le rendement du marché (${formatNumber(n, 'fr')} jours)`
+        : `Moyenne constante y = μ avec μ = ${a}${NBSP}: le modèle attend la moyenne de la fenêtre d’estimation (${formatNumber(n, 'fr')} jours)`,
+  notApplicable: '—',
   pricePathTitle: (s) => `${s}${NBSP}: cours observé et trajectoire contrefactuelle`,
   observedClose: 'Cours de clôture observé',
   counterfactual: 'Contrefactuel (modèle)',

@@ -6,12 +6,24 @@
  * dates are ISO `YYYY-MM-DD` trading days; `offset` is the trading-day distance to the event day
  * (0 on the event day, negative before).
  */
-import type { Lang } from './i18n.js';
+import type { ChartModel, Lang } from './i18n.js';
+
+export type { ChartModel } from './i18n.js';
 
 /** Options every builder accepts. */
 export interface ChartOptions {
   /** Language of titles, axis titles, legends and number formats. Default `'en'`. */
   lang?: Lang;
+}
+
+/** Options of the charts that draw intervals: the level they were computed at. */
+export interface LevelOptions {
+  /**
+   * Confidence level of the rows' `lo`/`hi` (the study's `confidence`), written in the legend
+   * and tooltips ("99% interval", "Bande à 99 %"). Default 0.95. The builder does not recompute
+   * the bounds: they must have been computed at this level.
+   */
+  level?: number;
 }
 
 /** One trading day of the price-path chart. */
@@ -22,14 +34,16 @@ export interface PricePathRow {
   close: number;
   /** Model's counterfactual close (USD): the price had the stock only followed the model. */
   counterfactual: number;
-  /** Lower bound of the counterfactual's 95 % band (USD). */
+  /** Lower bound of the counterfactual's band at the chart's `level` (USD). */
   lo: number;
-  /** Upper bound of the counterfactual's 95 % band (USD). */
+  /** Upper bound of the counterfactual's band at the chart's `level` (USD). */
   hi: number;
 }
 
 /** Input of {@link pricePathChart}. */
-export interface PricePathInput extends ChartOptions {
+export interface PricePathInput extends ChartOptions, LevelOptions {
+  /** The model the counterfactual follows, named in the title and legend. Default `'market'`. */
+  model?: ChartModel;
   symbol: string;
   /** ISO date of the event day (drawn as a vertical rule). */
   eventDate: string;
@@ -42,13 +56,13 @@ export interface AbnormalReturnRow {
   offset: number;
   /** Abnormal return (fraction). */
   ar: number;
-  /** Its 95 % confidence interval (fractions). */
+  /** Its confidence interval at the chart's `level` (fractions). */
   lo: number;
   hi: number;
 }
 
 /** Input of {@link abnormalReturnsChart}. */
-export interface AbnormalReturnsInput extends ChartOptions {
+export interface AbnormalReturnsInput extends ChartOptions, LevelOptions {
   symbol: string;
   rows: readonly AbnormalReturnRow[];
 }
@@ -59,13 +73,13 @@ export interface CarRow {
   offset: number;
   /** Cumulative abnormal return up to and including this day (fraction). */
   car: number;
-  /** Its 95 % interval (fractions). */
+  /** Its interval at the chart's `level` (fractions). */
   lo: number;
   hi: number;
 }
 
 /** Input of {@link carChart}. */
-export interface CarInput extends ChartOptions {
+export interface CarInput extends ChartOptions, LevelOptions {
   symbol: string;
   rows: readonly CarRow[];
 }
@@ -111,9 +125,15 @@ export interface EstimationScatterInput extends ChartOptions {
   /** The market proxy (x axis). */
   market: string;
   points: readonly ScatterPoint[];
-  /** Fitted intercept (fraction per day) and slope of y = alpha + beta x. */
+  /**
+   * Intercept (fraction per day) and slope of the model's line y = alpha + beta x: the fitted
+   * line of the market model, y = x for market-adjusted (0, 1), y = mean for constant-mean
+   * (mean, 0). The Fama-French model has no such line and no scatter.
+   */
   alpha: number;
   beta: number;
+  /** The model, which names the line and the subtitle. Default `'market'`. */
+  model?: Exclude<ChartModel, 'ff3'>;
   /** The event day, highlighted and labelled. */
   event: ScatterPoint;
 }

@@ -30,6 +30,11 @@
  *   investment whose subject is a project (Stargate) is an investment plan. Percentages are
  *   price moves when a move verb meets a market word or listed firm; ratios are valuations or
  *   price moves on the same cues, else 'other'; counts are 'other'.
+ * - **Per-share prices.** A money amount written without a scale word and below 10 000
+ *   ("118,42 dollars", "a perdu 24,20 dollars") in a sentence about shares or the market
+ *   ("action", "titre", "cours", "clôturé", "séance", "bourse"…) is kind `share-price`: a price a
+ *   share or its change, never a market-value loss (market values are quoted in millions or
+ *   milliards). It carries no firms and is not reconciled.
  * - **Subject.** For market moves, the first listed firm named in the sentence. Otherwise: the
  *   firm named right after the figure ("… de Nvidia", "… pour Nvidia"); else the nearest firm
  *   before the figure in its clause; else the first firm of the sentence; else the first firm of
@@ -37,7 +42,10 @@
  *   de Nvidia", "o1 d’OpenAI") or in a list of participants ("impliquant OpenAI, SoftBank…") are
  *   skipped by the non-market rules. Names are canonical English ("Nvidia", "Mistral AI",
  *   "Stargate project"); a basket ("NVIDIA et d’autres géants tech") gives
- *   "Nvidia and other tech giants".
+ *   "Nvidia and other tech giants". `subjectFr` is the same subject in French ("projet
+ *   Stargate", "Nvidia et d’autres géants de la tech"), for French output.
+ * - **Offsets.** `start`/`end`/`sentenceStart`/`sentenceEnd` are UTF-16 code units (JavaScript
+ *   string indices); `codePoints` holds the same offsets in Unicode code points (Python indices).
  * - **Firms.** Only market moves carry tickers: the subject's ticker, plus '*' for a basket of
  *   unnamed others; `[]` when the subject is not listed and for every other kind.
  * - **Horizon.** A verbatim phrase in the figure's part of the sentence: "en une (seule) journée"
@@ -63,6 +71,7 @@ export type ClaimKind =
   | 'valuation'
   | 'investment'
   | 'hardware-cost'
+  | 'share-price'
   | 'other';
 
 /** How long the quoted move took. */
@@ -77,15 +86,25 @@ export interface QuotedClaim {
   id: string;
   /** Seed file name, e.g. "004_71293b6954c078df.txt". */
   seed: string;
-  /** UTF-16 offsets of `text` in the file content (read as UTF-8). */
+  /**
+   * Offsets of `text` in the file content (read as UTF-8), in **UTF-16 code units**: JavaScript
+   * string indices, `content.slice(start, end) === text`. Python, Rust and most other languages
+   * index strings by code point instead: use {@link QuotedClaim.codePoints} there (emoji and other
+   * characters beyond U+FFFF take two UTF-16 units but one code point).
+   */
   start: number;
   end: number;
   /** Verbatim figure, qualifier included: "près de 590 milliards de dollars". */
   text: string;
-  /** Verbatim sentence containing the figure (`content.slice(sentenceStart, sentenceEnd)`). */
+  /** Verbatim sentence containing the figure (`content.slice(sentenceStart, sentenceEnd)`, UTF-16 code units). */
   sentence: string;
   sentenceStart: number;
   sentenceEnd: number;
+  /**
+   * The same four offsets in **Unicode code points**: in Python,
+   * `content[c["codePoints"]["start"]:c["codePoints"]["end"]] == c["text"]`.
+   */
+  codePoints: { start: number; end: number; sentenceStart: number; sentenceEnd: number };
   /** Value in `unit`: 590e9 for USD, 17 for percent, 27 for a ratio. As written (a loss is positive). */
   value: number;
   /** Upper bound of a range ("2 à 3 fois"). */
@@ -96,6 +115,8 @@ export interface QuotedClaim {
   qualifier: Qualifier;
   /** Who the figure is about, in English: "Nvidia", "Nvidia and other tech giants", "Stargate project". */
   subject: string;
+  /** The same in French: "Nvidia", "Nvidia et d’autres géants de la tech", "projet Stargate" (absent in registries written before it existed). */
+  subjectFr?: string;
   /** Tickers, for market moves only: ['NVDA'], ['NVDA', '*'] for a basket; [] otherwise. */
   firms: string[];
   /** Verbatim horizon phrase: "en une journée", "en une seule séance", "En quelques heures", "cette année". */
@@ -117,6 +138,8 @@ export interface Seed {
 
 interface Entity {
   name: string;
+  /** The name in French when it differs ("projet Stargate"). */
+  nameFr?: string;
   pattern: RegExp;
   country: string;
   ticker?: string;
@@ -169,7 +192,7 @@ const ENTITIES: readonly Entity[] = [
   ent('Aleph Alpha', 'Aleph Alpha', 'DE'),
   ent('BNP Paribas', 'BNP Paribas', 'FR'),
   ent('CMA CGM', 'CMA CGM', 'FR'),
-  ent('Stargate project', '[Ss]tar[Gg]ate|STARGATE', 'US', undefined, 'project'),
+  { ...ent('Stargate project', '[Ss]tar[Gg]ate|STARGATE', 'US', undefined, 'project'), nameFr: 'projet Stargate' },
   ent('Nasdaq', 'Nasdaq(?: Composite| 100)?|NASDAQ', 'US', undefined, 'index'),
   ent('S&P 500', 'S&P 500|S&P', 'US', undefined, 'index'),
   ent('Dow Jones', 'Dow Jones', 'US', undefined, 'index'),
@@ -316,10 +339,11 @@ const HORIZONS: readonly { re: RegExp; kind: HorizonKind }[] = [
 ];
 
 const BASKET_AFTER = /^[ \u00A0\u202F]+et[ \u00A0\u202F]+(?:d[’']|les[ \u00A0\u202F]+)autres[ \u00A0\u202F]+([^,.;:!?\n]{0,40})/u;
-const BASKET_NAMES: readonly [RegExp, string][] = [
-  [/géants? (?:de la )?tech|géants? technologiques?|valeurs? technologiques?|valeurs? tech/iu, 'other tech giants'],
-  [/fabricants? de puces|valeurs? des semi-conducteurs|semi-conducteurs/iu, 'other chipmakers'],
-  [/valeurs?|titres?|actions?/iu, 'other stocks'],
+/** What "et d’autres …" names: the English and the French subject of the basket. */
+const BASKET_NAMES: readonly [RegExp, string, string][] = [
+  [/géants? (?:de la )?tech|géants? technologiques?|valeurs? technologiques?|valeurs? tech/iu, 'other tech giants', 'd’autres géants de la tech'],
+  [/fabricants? de puces|valeurs? des semi-conducteurs|semi-conducteurs/iu, 'other chipmakers', 'd’autres fabricants de puces'],
+  [/valeurs?|titres?|actions?/iu, 'other stocks', 'd’autres valeurs'],
 ];
 
 const CLAUSE_BOUNDARY = /[,;:(«–—]/u;
@@ -369,6 +393,29 @@ const DESCRIPTOR_AFTER =
   /^[ \u00A0\u202F]+(?:de[ \u00A0\u202F]+|d[’'])(?!(?:la|le|les|l|un|une|ce|cette|ces|son|sa|ses|leur|leurs)(?!\p{L}))(\p{Ll}[\p{L}-]*)/u;
 const CLAUSE_END_AFTER = /^[ \u00A0\u202F]*(?:[.;,!?…)]|$)/u;
 
+/**
+ * A function from a UTF-16 offset of `text` to the same position in code points: each surrogate
+ * pair before the offset counts once, so the result is `[...text.slice(0, offset)].length`.
+ *
+ * @example
+ * codePointIndex('📋 17 %')(3); // 2: the emoji is two UTF-16 units, one code point
+ */
+export function codePointIndex(text: string): (utf16: number) => number {
+  // pairsBefore[i]: surrogate pairs that end before offset i (so `[...text.slice(0, i)].length === i - pairsBefore[i]`).
+  const pairsBefore = new Int32Array(text.length + 1);
+  let pairs = 0;
+  for (let i = 0; i < text.length; i++) {
+    pairsBefore[i] = pairs;
+    const c = text.charCodeAt(i);
+    if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+      const h = text.charCodeAt(i - 1);
+      if (h >= 0xd800 && h <= 0xdbff) pairs++;
+    }
+  }
+  pairsBefore[text.length] = pairs;
+  return (utf16) => utf16 - pairsBefore[Math.max(0, Math.min(utf16, text.length))]!;
+}
+
 function seedPrefix(name: string): string {
   const base = name.replace(/\.[^.]*$/, '');
   const us = base.indexOf('_');
@@ -411,6 +458,20 @@ function moveKind(ctx: Context, unit: 'percent' | 'ratio'): ClaimKind {
   return 'other';
 }
 
+/** Words that put a small unscaled amount on one share: "l’action", "le titre", "cours", "clôturé à", "par action". */
+const PER_SHARE_CUE = w('actions?|titres?|cours|cotée?s?|coté|cotation|clôtur\\p{L}*|séance|bourse|boursière?|Wall Street|Nasdaq|NYSE');
+/** Amounts at or above this, or with a scale word, are never read as a price a share. */
+const PER_SHARE_MAX = 10_000;
+
+/**
+ * A per-share price or per-share price change: a money amount written without a scale word
+ * ("118,42 dollars", not "118 milliards"), below {@link PER_SHARE_MAX}, in a sentence that speaks
+ * of shares or the stock market. Market values are never quoted that way.
+ */
+function isPerShare(c: Candidate, ctx: Context): boolean {
+  return c.monetary && c.scaleExponent === 0 && Math.abs(c.value) < PER_SHARE_MAX && PER_SHARE_CUE.test(ctx.sentence);
+}
+
 function isMarket(kind: ClaimKind): boolean {
   return kind === 'market-value-loss' || kind === 'price-move';
 }
@@ -443,6 +504,7 @@ export function extractClaims(seedName: string, text: string): QuotedClaim[] {
   for (const m of mentions) mentionCount.set(m.entity, (mentionCount.get(m.entity) ?? 0) + 1);
   const dominant = [...mentionCount.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
 
+  const cp = codePointIndex(text);
   const sentenceOf = (pos: number): number => sentences.findIndex((s) => pos >= s.start && pos < s.end);
   const inSentence = (i: number): Mention[] => {
     const s = sentences[i];
@@ -525,6 +587,8 @@ export function extractClaims(seedName: string, text: string): QuotedClaim[] {
         c.monetary = true;
       }
       kind = mk ?? 'other';
+      // "L’action a clôturé à 118,42 dollars": a price a share, not a sum of money moved.
+      if (isPerShare(c, ctx)) kind = 'share-price';
     }
 
     // Subject.
@@ -553,6 +617,7 @@ export function extractClaims(seedName: string, text: string): QuotedClaim[] {
     if (kind === 'investment' && entity?.project) kind = 'investment-plan';
 
     let subjectName = entity?.name ?? 'unknown';
+    let subjectFr = entity ? (entity.nameFr ?? entity.name) : 'inconnu';
     const firms: string[] = [];
     if (isMarket(kind) && subject) {
       if (subject.entity.ticker) firms.push(subject.entity.ticker);
@@ -560,6 +625,7 @@ export function extractClaims(seedName: string, text: string): QuotedClaim[] {
       if (basket) {
         const found = BASKET_NAMES.find(([re]) => re.test(basket[1] ?? ''));
         subjectName = `${subject.entity.name} and ${found ? found[1] : 'others'}`;
+        subjectFr = `${subject.entity.nameFr ?? subject.entity.name} et ${found ? found[2] : 'd’autres'}`;
         firms.push('*');
       }
     }
@@ -585,11 +651,13 @@ export function extractClaims(seedName: string, text: string): QuotedClaim[] {
       sentence,
       sentenceStart: s.start,
       sentenceEnd: s.end,
+      codePoints: { start: cp(c.fig.start), end: cp(c.fig.end), sentenceStart: cp(s.start), sentenceEnd: cp(s.end) },
       value: c.value,
       unit,
       currencyStated: c.currencyStated,
       qualifier: c.fig.qualifier,
       subject: subjectName,
+      subjectFr,
       firms,
       horizon,
       horizonKind,

@@ -45,4 +45,4 @@ export {
   type WireCheck,
   type WireReconciliation,
 } from './reconcile.js';
-export { claimsReport, loadRegistry, DEFAULT_BASKET, type ClaimsReport } from './report.js';
+export { claimsReport, loadRegistry, quotedLosses, DEFAULT_BASKET, type ClaimsReport } from './report.js';

@@ -55,6 +55,19 @@ export async function loadRegistry(file = join(FIXTURES_DIR, 'claims.json')): Pr
 }
 
 /**
+ * The market-value losses in USD the registry quotes for `firm` (what a simulation prices as "a
+ * fall at least this large"), with their ids, texts and horizons.
+ *
+ * @example
+ * quotedLosses(await loadRegistry(), 'NVDA'); // [{ id: '000-07', usd: 600e9, text: '600 milliards de dollars' }, ...]
+ */
+export function quotedLosses(registry: ClaimRegistry, firm: string): { id: string; usd: number; text: string; horizon?: string | null }[] {
+  return registry.claims
+    .filter((c) => c.kind === 'market-value-loss' && c.unit === 'USD' && c.firms.includes(firm))
+    .map((c) => ({ id: c.id, usd: c.value, text: c.text, horizon: c.horizon }));
+}
+
+/**
  * Build the claims report on the bundled fixtures (or `dataDir`).
  *
  * @example
@@ -73,12 +86,16 @@ export async function claimsReport(opts: { dataDir?: string; basket?: readonly s
   const days: Record<string, FirmDay> = {};
   let eventDate = design.event;
   for (const symbol of needed) {
-    const study: EventStudy = runStudy(panel, { ...design, firm: symbol });
+    // A listed price multiplies the count in listed securities: TSM's ADS is 5 common shares,
+    // so its count is given here as value / adr_ratio (the study takes a given count as is).
+    const count = facts?.sharesOutstanding[symbol];
+    const adr = count && count.adrRatio !== 1 && design.shares === undefined ? { shares: count.listedShares } : {};
+    const study: EventStudy = runStudy(panel, { ...design, ...adr, firm: symbol });
     // The session's low is on the as-traded basis only when the source recorded an as-traded close.
     const series = panel.series(symbol);
     const i = panel.indexOf(study.event.date);
     const low = Number.isNaN(series.close[i]!) || Number.isNaN(series.low[i]!) ? null : series.low[i]!;
-    days[symbol] = firmDay(study, low);
+    days[symbol] = firmDay(study, low, count);
     eventDate = study.event.date;
   }
   const reconciliations = registry.claims

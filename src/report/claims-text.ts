@@ -14,6 +14,17 @@ function cell(r: Reconciliation, v: number | null): string {
   return r.claim.unit === 'percent' ? plain(v, { digits: 2, suffix: ' %', missing: 'unknown' }) : money(v);
 }
 
+/** "close-to-close (basket, lower bound)": what the observed figure is. */
+function basisText(r: Reconciliation): string {
+  const tags = [r.firms.length > 1 || r.claim.firms.includes('*') ? 'basket' : '', r.bound ? `${r.bound} bound` : ''].filter(Boolean);
+  return r.basis + (tags.length ? ` (${tags.join(', ')})` : '');
+}
+
+/** The observed figure, with >= or <= when it is a bound. */
+function observedText(r: Reconciliation): string {
+  return (r.bound === 'lower' ? '>= ' : r.bound === 'upper' ? '<= ' : '') + cell(r, r.observed);
+}
+
 /** The claims report as text: the market-move table, the reasons, the wire-service check. */
 export function formatClaims(report: ClaimsReport): string {
   const rs = report.reconciliations;
@@ -25,8 +36,8 @@ export function formatClaims(report: ClaimsReport): string {
       rs.map((r) => [
         r.claim.id,
         r.claim.text,
-        r.basis + (r.claim.firms.includes('*') ? ' (basket)' : ''),
-        cell(r, r.observed),
+        basisText(r),
+        observedText(r),
         cell(r, r.expected),
         cell(r, r.abnormal),
         r.gap === null ? 'n/a' : r.claim.unit === 'percent' ? plain(r.gap, { digits: 2, suffix: ' pts', plus: true }) : money(r.gap, true),

@@ -18,6 +18,7 @@ import { peersChart } from '../charts/peers.js';
 import { pricePathChart } from '../charts/pricePath.js';
 import type { ClaimBar, PricePathRow } from '../charts/types.js';
 import type { EventStudy } from '../study/result.js';
+import { reportText } from './text.js';
 
 /** The charts of one study, by file name. Optional ones are absent when the data cannot give them. */
 export interface StudyCharts {
@@ -79,15 +80,19 @@ export function studyCharts(study: EventStudy, opts: { lang?: Lang } = {}): Stud
   const L = labels(lang);
   const symbol = study.firm;
   const day0 = study.day(0);
+  // Every interval drawn is the study's, at the study's level.
+  const level = study.confidence;
   const charts: StudyCharts = {
     'abnormal-returns': abnormalReturnsChart({
       symbol,
       lang,
+      level,
       rows: study.window.map((d) => ({ date: d.date, offset: d.offset, ar: d.ar, lo: d.lo, hi: d.hi })),
     }),
     car: carChart({
       symbol,
       lang,
+      level,
       rows: study.window.map((d) => ({ date: d.date, offset: d.offset, car: d.car, lo: d.carLo, hi: d.carHi })),
     }),
     residuals: distributionChart({
@@ -101,12 +106,14 @@ export function studyCharts(study: EventStudy, opts: { lang?: Lang } = {}): Stud
     }),
   };
   const rows = pricePathRows(study);
-  if (rows) charts['price-path'] = pricePathChart({ symbol, eventDate: study.event.date, rows, lang });
-  if (study.model !== 'ff3' && day0) {
+  if (rows) charts['price-path'] = pricePathChart({ symbol, eventDate: study.event.date, rows, lang, level, model: study.model });
+  const model = study.model;
+  if (model !== 'ff3' && day0) {
     charts['estimation-scatter'] = estimationScatterChart({
       symbol,
       market: study.market,
       lang,
+      model,
       points: study.estimationDays.map((d) => ({ date: d.date, x: d.market, y: d.firm })),
       alpha: study.estimation.alpha,
       beta: study.estimation.beta,
@@ -117,6 +124,18 @@ export function studyCharts(study: EventStudy, opts: { lang?: Lang } = {}): Stud
 }
 
 const BN = 1e9;
+
+/**
+ * The tooltip note of a quoted bar, in `lang`: the verdict and what the quote was compared with
+ * (a bound, the firms without a figure), never the English reason.
+ */
+export function claimNote(r: Reconciliation, lang: Lang = 'en'): string {
+  const T = reportText(lang);
+  const parts = [`${T.verdict[r.verdict]}, ${T.basisOf(r)}.`];
+  if (r.missingShares.length) parts.push(T.missingShares(r.missingShares.join(', ')));
+  if (r.missingCloses.length) parts.push(T.missingCloses(r.missingCloses.join(', ')));
+  return parts.join(' ');
+}
 
 /** A quote in the typography of `lang`: “…” in English, « … » in French. */
 const quote = (text: string, lang: Lang) => (lang === 'fr' ? `«${NBSP}${text}${NBSP}»` : `“${text}”`);
@@ -130,7 +149,7 @@ export function claimBars(report: ClaimsReport, lang: Lang = 'en'): ClaimBar[] {
     group: 'quoted',
     measure: 'claim',
     value: r.claim.value / BN,
-    note: r.observed === null ? `${r.verdict}: ${r.reason}` : `${r.verdict}, ${r.basis}`,
+    note: claimNote(r, lang),
   }));
   const firm = report.days.NVDA;
   if (firm && firm.raw !== null && firm.expected !== null && firm.abnormal !== null) {
