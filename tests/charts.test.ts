@@ -341,7 +341,26 @@ describe('builders on hand-made inputs', () => {
     expect(spec.data.values).toEqual(PRICE_ROWS);
     expect(spec.layer[3].data.values).toEqual([{ date: '2025-01-27', label: `Événement · 27${NBSP}janv. 2025` }]);
     expect(spec.layer[0].encoding.y.title).toBe('Cours de clôture (USD)');
-    expect(spec.layer[0].encoding.x.scale).toEqual({ type: 'utc' });
+    // The x axis is on trading days: a point scale over the rows' dates in order, labelled with the short date.
+    expect(spec.layer[0].encoding.x.type).toBe('ordinal');
+    expect(spec.layer[0].encoding.x.scale).toEqual({ type: 'point', domain: ['2025-01-24', '2025-01-27'], padding: 0.5 });
+  });
+  it('price path, abnormal returns and CAR: the x axis holds the window\'s trading days only, labelled with the short date', () => {
+    const charts = studyCharts(study);
+    const days = study.window.map((d) => d.date);
+    // -5..+5 around Monday 27 January 2025: no weekend and no 20 January (Martin Luther King Jr. Day).
+    expect(days).toEqual(['2025-01-17', '2025-01-21', '2025-01-22', '2025-01-23', '2025-01-24', '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31', '2025-02-03']);
+    const price = j(charts['price-path']!).layer[0].encoding.x;
+    expect(price.scale.domain).toEqual(days);
+    expect(price.axis.labelExpr).toContain('"2025-01-27":"27 Jan"');
+    for (const name of ['abnormal-returns', 'car'] as const) {
+      const x = j(charts[name]!).layer[0].encoding.x;
+      expect([x.field, x.type, x.scale.domain], name).toEqual(['offset', 'ordinal', [-5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5]]);
+      expect(x.axis.labelExpr, name).toContain(`"0":["0","27 Jan"]`);
+      expect(x.axis.labelExpr, name).toContain(`"-1":["${MINUS}1","24 Jan"]`);
+    }
+    const fr = j(studyCharts(study, { lang: 'fr' })['price-path']!).layer[0].encoding.x;
+    expect(fr.axis.labelExpr).toContain('"2025-01-27":"27 janv."');
   });
   it('claimsChart: order, colours by measure, band layer, value domain with 12 % room', () => {
     const spec = j(claimsChart({ bars: BARS }));

@@ -250,6 +250,13 @@ describe('SVG of the flagship charts', () => {
     for (const mark of ['mark-line', 'mark-area', 'mark-symbol', 'mark-rule']) expect(s).toContain(`class="${mark}`);
   });
 
+  it('price path: the observed closes sit on trading days, evenly spaced (no weekend slope, no hole at 20 January)', () => {
+    const xs = [...svg('price-path').matchAll(/aria-roledescription="point" transform="translate\(([\d.]+),/g)].map((m) => Number(m[1]));
+    expect(xs).toHaveLength(11);
+    const steps = xs.slice(1).map((x, i) => x - xs[i]!);
+    for (const step of steps) expect(Math.abs(step - steps[0]!)).toBeLessThan(1e-6);
+  });
+
   it('abnormal returns (French): decimal comma, U+202F before %, U+2212 minus', () => {
     const texts = svgTexts(svg('fr:abnormal-returns'));
     expect(texts).toContain(`${MINUS}13,37${NNBSP}%`);

@@ -1,122 +1,34 @@
 /**
- * The live Yahoo loader, fully offline: an injected `fetch` answers with a recorded-style v8 chart
- * response built from the real NVDA prices in fixtures/prices/NVDA.csv (no price is invented).
+ * The live Yahoo loader, offline, on recorded responses of the real API (tests/recorded/, copied
+ * from yahoo-finance2's own test recordings; README.md there says where each came from). Error
+ * cases with no recording are built from a recorded response by the smallest change, and each
+ * such test says what was changed. The only real network test points the loader at a closed
+ * local port, where undici fails exactly as it does offline.
  */
-import { DateTime } from 'luxon';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
+import { tradingDays } from '../src/data/calendar.js';
 import { parsePriceCsv } from '../src/data/csv.js';
-import type { PriceSeries } from '../src/data/types.js';
 import { loadYahooPrices, priceSeriesToCsv } from '../src/data/yahoo.js';
-import { DataError, NetworkError, SputnikError, UsageError, type ErrorLocation } from '../src/errors.js';
-import { fixture } from './helpers.js';
+import { DataError, NetworkError, SputnikError, UsageError } from '../src/errors.js';
+import { fixture, ROOT } from './helpers.js';
+import { recording, replay, responseOf, type Recording } from './recorded/replay.js';
 
-const FROM = '2025-01-21';
-const TO = '2025-01-31';
-const ZONE = 'America/New_York';
+const NVDA_FIXTURE = parsePriceCsv(fixture('prices', 'NVDA.csv'), { file: 'fixtures/prices/NVDA.csv', symbol: 'NVDA' });
+const AMZN_TEXT = fixture('prices', 'AMZN.csv');
+const FROM = '2021-02-01';
+const TO = '2022-01-28';
 
-// The fixture's own lines for the window, and the series they parse to.
-const NVDA_TEXT = fixture('prices', 'NVDA.csv');
-const [HEADER = '', ...BODY] = NVDA_TEXT.split('\n');
-const LINES = BODY.filter((l) => l.slice(0, 10) >= FROM && l.slice(0, 10) <= TO);
-const SLICE_TEXT = `${[HEADER, ...LINES].join('\n')}\n`;
-const SLICE: PriceSeries = parsePriceCsv(SLICE_TEXT, { file: 'fixtures/prices/NVDA.csv', symbol: 'NVDA' });
-const ALL = parsePriceCsv(NVDA_TEXT, { file: 'fixtures/prices/NVDA.csv', symbol: 'NVDA' });
-
-/** Seconds of `date` at `time` New York time (Yahoo stamps a daily bar at the session's open). */
-const nySeconds = (date: string, time = '09:30') => DateTime.fromISO(`${date}T${time}`, { zone: ZONE }).toSeconds();
-
-interface Bar {
-  date: string;
-  time?: string;
-  open: number | null;
-  high: number | null;
-  low: number | null;
-  close: number | null;
-  adjClose: number | null;
-  volume: number | null;
+/** A local TCP port nobody listens on (bound, then released). */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
 }
-
-/** A Yahoo v8 chart answer (`/v8/finance/chart/NVDA?...&interval=1d`), in the shape Yahoo sends. */
-function chartJson(bars: readonly Bar[], symbol = 'NVDA'): unknown {
-  const last = SLICE.rows.at(-1);
-  const before = ALL.rows[ALL.rows.findIndex((r) => r.date === FROM) - 1];
-  const period = (date: string, start: string, end: string) => ({ timezone: 'EST', start: nySeconds(date, start), end: nySeconds(date, end), gmtoffset: -18000 });
-  return {
-    chart: {
-      result: [
-        {
-          meta: {
-            currency: 'USD',
-            symbol,
-            exchangeName: 'NMS',
-            fullExchangeName: 'NasdaqGS',
-            instrumentType: 'EQUITY',
-            firstTradeDate: nySeconds('1999-01-22'),
-            regularMarketTime: nySeconds(TO, '16:00'),
-            hasPrePostMarketData: true,
-            gmtoffset: -18000,
-            timezone: 'EST',
-            exchangeTimezoneName: ZONE,
-            regularMarketPrice: last?.close,
-            longName: 'NVIDIA Corporation',
-            shortName: 'NVIDIA Corporation',
-            chartPreviousClose: before?.close,
-            priceHint: 2,
-            currentTradingPeriod: {
-              pre: period(TO, '04:00', '09:30'),
-              regular: period(TO, '09:30', '16:00'),
-              post: period(TO, '16:00', '20:00'),
-            },
-            dataGranularity: '1d',
-            range: '',
-            validRanges: ['1d', '5d', '1mo', '3mo', '6mo', '1y', '2y', '5y', '10y', 'ytd', 'max'],
-          },
-          timestamp: bars.map((b) => nySeconds(b.date, b.time)),
-          indicators: {
-            quote: [
-              {
-                open: bars.map((b) => b.open),
-                high: bars.map((b) => b.high),
-                low: bars.map((b) => b.low),
-                close: bars.map((b) => b.close),
-                volume: bars.map((b) => b.volume),
-              },
-            ],
-            adjclose: [{ adjclose: bars.map((b) => b.adjClose) }],
-          },
-        },
-      ],
-      error: null,
-    },
-  };
-}
-
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json;charset=utf-8' } });
-
-/**
- * A recorded-style Yahoo: answers the cookie request (fc.yahoo.com / finance.yahoo.com), the
- * crumb request (/v1/test/getcrumb) and the chart request; records every URL asked.
- */
-function fakeYahoo(chart: (url: URL) => Response | Promise<Response>) {
-  const urls: string[] = [];
-  const fetch = vi.fn(async (input: string | URL | Request): Promise<Response> => {
-    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    urls.push(href);
-    const url = new URL(href);
-    if (url.hostname === 'fc.yahoo.com' || (url.hostname === 'finance.yahoo.com' && url.pathname.startsWith('/quote/'))) {
-      return new Response('', {
-        status: 200,
-        headers: { 'set-cookie': 'A3=d=AQABBNVDA&S=AQAAAtest; Max-Age=31557600; Domain=.yahoo.com; Path=/; Secure; HttpOnly; SameSite=None' },
-      });
-    }
-    if (url.pathname === '/v1/test/getcrumb') return new Response('tEsTcRuMb', { status: 200, headers: { 'content-type': 'text/plain' } });
-    if (url.pathname.startsWith('/v8/finance/chart/')) return chart(url);
-    return new Response('Not Found', { status: 404 });
-  });
-  return { fetch: fetch as unknown as typeof globalThis.fetch, urls, chartUrls: () => urls.filter((u) => u.includes('/v8/finance/chart/')) };
-}
-
-const recorded = (bars: readonly Bar[] = SLICE.rows) => fakeYahoo(() => json(chartJson(bars)));
 
 async function failure(p: Promise<unknown>): Promise<SputnikError> {
   try {
@@ -125,15 +37,18 @@ async function failure(p: Promise<unknown>): Promise<SputnikError> {
     expect(e).toBeInstanceOf(SputnikError);
     const err = e as SputnikError;
     expect(err.message).not.toMatch(/\n/); // one line
+    expect(err.message).not.toMatch(/\/(home|root|tmp|Users)\//); // no machine path
     return err;
   }
   throw new Error('expected an error');
 }
 
-/** The error says `text` about `where` (in the library's one-line format, whatever its prefix style). */
-function expectMessage(err: SputnikError, text: string, where: ErrorLocation): void {
-  expect(err.where).toEqual(where);
-  expect(err.message).toBe(SputnikError.format(text, where));
+/** The recorded NVDA answer with each array of the chart changed by `edit` (a derived case). */
+function nvdaWith(edit: (r: { timestamp: number[]; quote: Record<string, (number | null)[]>; adj: (number | null)[] }) => void): Recording {
+  const rec = recording('nvda');
+  const result = (rec.response.bodyJson as { chart: { result: { timestamp: number[]; indicators: { quote: Record<string, (number | null)[]>[]; adjclose: { adjclose: (number | null)[] }[] } }[] } }).chart.result[0]!;
+  edit({ timestamp: result.timestamp, quote: result.indicators.quote[0]!, adj: result.indicators.adjclose[0]!.adjclose });
+  return rec;
 }
 
 // Nothing may reach the terminal from the library (yahoo-finance2 logs, notices, version warnings...).
@@ -152,73 +67,101 @@ afterEach(() => {
   }
 });
 
-describe('loadYahooPrices', () => {
-  it('reads a recorded chart answer back to exactly the fixture values', async () => {
-    const yahoo = recorded();
+describe('yahoo-finance2: public API only', () => {
+  it('no module of src/ imports a yahoo-finance2 internal (yahoo-finance2/lib/...)', () => {
+    const files = (dir: string): string[] =>
+      readdirSync(dir).flatMap((f) => (statSync(join(dir, f)).isDirectory() ? files(join(dir, f)) : f.endsWith('.ts') ? [join(dir, f)] : []));
+    const deep = files(join(ROOT, 'src')).filter((f) => /['"]yahoo-finance2\//.test(readFileSync(f, 'utf8')));
+    expect(deep).toEqual([]);
+    expect(readFileSync(join(ROOT, 'src', 'data', 'yahoo.ts'), 'utf8')).toMatch(/import\('yahoo-finance2'\)/);
+  });
+});
+
+describe('loadYahooPrices on a recorded chart answer (NVDA, 2021-02-01..2022-01-28)', () => {
+  it('reads every bar: the same prices and volumes as the bundled fixture, on the NYSE trading days', async () => {
+    const yahoo = replay({ NVDA: recording('nvda') });
     const s = await loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: yahoo.fetch });
     expect(s.symbol).toBe('NVDA');
     expect(s.source).toBe('yahoo:NVDA');
-    expect(s.rows).toEqual(SLICE.rows); // exact equality with the CSV numbers, nulls and dates
-    expect(s.rows.map((r) => r.date)).toEqual(['2025-01-21', '2025-01-22', '2025-01-23', '2025-01-24', '2025-01-27', '2025-01-28', '2025-01-29', '2025-01-30', '2025-01-31']);
-    const close = (d: string) => s.rows.find((r) => r.date === d)?.close;
-    expect(close('2025-01-24')?.toFixed(2)).toBe('142.62');
-    expect(close('2025-01-27')?.toFixed(2)).toBe('118.42');
-    expect(close('2025-01-27')).toBe(118.41999816894531);
-    expect(s.rows.find((r) => r.date === '2025-01-27')?.volume).toBe(818830900);
-    expect(s.dropped).toEqual([]);
+    expect(s.exchangeTimezone).toBe('America/New_York');
+    expect(s.rows).toHaveLength(252);
+    // The bars fall exactly on the NYSE sessions (no gap, no extra day), dated in New York.
+    expect(s.rows.map((r) => r.date)).toEqual(tradingDays(FROM, TO));
     expect(s.notes).toEqual([]);
+    expect(s.dropped).toEqual([]);
+    // Open, high, low, close and volume are the fixture's numbers exactly (both come from Yahoo).
+    const fx = new Map(NVDA_FIXTURE.rows.map((r) => [r.date, r]));
+    for (const r of s.rows) {
+      const f = fx.get(r.date)!;
+      expect([r.open, r.high, r.low, r.close, r.volume], r.date).toEqual([f.open, f.high, f.low, f.close, f.volume]);
+    }
+    const day = (d: string) => s.rows.find((r) => r.date === d)!;
+    expect(day('2021-02-01').close).toBe(13.237000465393066);
+    expect(day('2021-07-20').close).toBe(18.61199951171875); // the 4:1 split day, split-adjusted
+    expect(day('2021-07-20').adjClose).toBe(18.575544357299805);
+    expect(day('2022-01-28').volume).toBe(543774000);
   });
 
-  it('asks Yahoo for NVDA daily bars over a period that covers from..to inclusive', async () => {
-    const yahoo = recorded();
+  it('makes one request, the chart URL (no cookie or crumb in yahoo-finance2 3.x), for a period covering from..to', async () => {
+    const yahoo = replay({ NVDA: recording('nvda') });
     await loadYahooPrices('nvda', { from: FROM, to: TO, fetch: yahoo.fetch });
-    const [chartUrl, ...more] = yahoo.chartUrls();
-    expect(more).toEqual([]);
-    const url = new URL(chartUrl ?? '');
-    expect(url.hostname).toMatch(/^query[12]\.finance\.yahoo\.com$/);
+    expect(yahoo.urls).toHaveLength(1);
+    const url = new URL(yahoo.urls[0]!);
+    expect(url.hostname).toBe('query2.finance.yahoo.com');
     expect(url.pathname).toBe('/v8/finance/chart/NVDA');
     expect(url.searchParams.get('interval')).toBe('1d');
-    const period1 = Number(url.searchParams.get('period1'));
-    const period2 = Number(url.searchParams.get('period2'));
-    // A day of margin each side (Yahoo's period2 is exclusive; bars are then kept by exchange-local date).
-    expect(period1).toBe(Date.UTC(2025, 0, 20) / 1000);
-    expect(period2).toBe(Date.UTC(2025, 1, 2) / 1000);
-    expect(period1).toBeLessThanOrEqual(nySeconds(FROM));
-    expect(period2).toBeGreaterThan(nySeconds(TO, '16:00'));
+    // A day of margin each side in UTC (Yahoo's period2 is exclusive; bars are kept by New York date).
+    expect(Number(url.searchParams.get('period1'))).toBe(Date.UTC(2021, 0, 31) / 1000);
+    expect(Number(url.searchParams.get('period2'))).toBe(Date.UTC(2022, 0, 30) / 1000);
   });
 
   it('keeps only the bars whose New York date is within from..to', async () => {
-    const yahoo = recorded(); // answers 21..31 whatever is asked
-    const s = await loadYahooPrices('NVDA', { from: '2025-01-24', to: '2025-01-27', fetch: yahoo.fetch });
+    const s = await loadYahooPrices('NVDA', { from: '2021-07-17', to: '2021-07-21', fetch: replay({ NVDA: recording('nvda') }).fetch });
     expect(s.rows.map((r) => [r.date, r.close])).toEqual([
-      ['2025-01-24', 142.6199951171875],
-      ['2025-01-27', 118.41999816894531],
+      ['2021-07-19', 18.77975082397461],
+      ['2021-07-20', 18.61199951171875],
+      ['2021-07-21', 19.40999984741211],
     ]);
   });
 
-  it('turns an unreachable network into a NetworkError naming the symbol', async () => {
-    const fetch = vi.fn(async () => {
-      throw new TypeError('fetch failed', { cause: { code: 'ENOTFOUND' } });
-    });
-    const err = await failure(loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: fetch as unknown as typeof globalThis.fetch }));
+  it('writes the download in the fixture format; it parses back to equal rows', async () => {
+    const s = await loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: replay({ NVDA: recording('nvda') }).fetch });
+    const text = priceSeriesToCsv(s);
+    expect(text.split('\n')[0]).toBe('date,open,high,low,close,adj_close,volume');
+    expect(text.split('\n')).toHaveLength(252 + 2);
+    expect(parsePriceCsv(text, { file: 'NVDA.csv', symbol: 'NVDA' }).rows).toEqual(s.rows);
+  });
+});
+
+describe('loadYahooPrices on the recorded AMZN answer (2020-01-02)', () => {
+  it('gives back the bundled fixture line byte for byte', async () => {
+    const s = await loadYahooPrices('AMZN', { from: '2020-01-01', to: '2020-01-02', fetch: replay({ AMZN: recording('amzn') }).fetch });
+    const line = AMZN_TEXT.split('\n').find((l) => l.startsWith('2020-01-02,'))!;
+    expect(priceSeriesToCsv(s)).toBe(`date,open,high,low,close,adj_close,volume\n${line}\n`);
+    expect(s.notes).toEqual([]);
+  });
+});
+
+describe('every error path, offline', () => {
+  it('no network (a real one): undici refused at a closed local port, as offline', async () => {
+    const port = await closedPort();
+    const err = await failure(loadYahooPrices('NVDA', { from: FROM, to: TO, host: `127.0.0.1:${port}` }));
     expect(err).toBeInstanceOf(NetworkError);
-    expect(err.message).toMatch(/NVDA/);
-    expect(err.message).toMatch(/network/);
-    expect(err.message).toMatch(/ENOTFOUND/);
-    expect(err.message).toMatch(/--data DIR/);
-    expect(err.where.symbol).toBe('NVDA');
+    expect(err.message).toBe(
+      `NVDA: cannot reach Yahoo Finance for NVDA (connect ECONNREFUSED 127.0.0.1:${port}): live data needs network access; use the bundled fixtures or --data DIR instead`,
+    );
   });
 
-  it('quotes the operating system on a DNS failure', async () => {
-    const cause = Object.assign(new Error('getaddrinfo ENOTFOUND query2.finance.yahoo.com'), { code: 'ENOTFOUND' });
+  it('no network: fetch rejects as undici does when DNS fails', async () => {
+    const cause = Object.assign(new Error('getaddrinfo ENOTFOUND query2.finance.yahoo.com'), { code: 'ENOTFOUND', syscall: 'getaddrinfo', hostname: 'query2.finance.yahoo.com' });
     const fetch = async () => {
       throw new TypeError('fetch failed', { cause });
     };
     const err = await failure(loadYahooPrices('NVDA', { from: FROM, to: TO, fetch }));
-    expectMessage(
-      err,
-      'cannot reach Yahoo Finance for NVDA (getaddrinfo ENOTFOUND query2.finance.yahoo.com): live data needs network access; use the bundled fixtures or --data DIR instead',
-      { symbol: 'NVDA' },
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(err.where).toEqual({ symbol: 'NVDA' });
+    expect(err.message).toBe(
+      'NVDA: cannot reach Yahoo Finance for NVDA (getaddrinfo ENOTFOUND query2.finance.yahoo.com): live data needs network access; use the bundled fixtures or --data DIR instead',
     );
   });
 
@@ -229,89 +172,181 @@ describe('loadYahooPrices', () => {
     expect(err.message).toMatch(/NVDA.*no answer within 0.05 s.*network/);
   });
 
-  it("reports Yahoo's own 'Not Found' as a typed error naming the symbol", async () => {
-    const yahoo = fakeYahoo(() => json({ chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } } }, 404));
-    const err = await failure(loadYahooPrices('ZZZQX', { from: FROM, to: TO, fetch: yahoo.fetch }));
+  it('a range Yahoo has no data for (recorded HTTP 400 "Data doesn\'t exist", BEKE before its listing)', async () => {
+    const err = await failure(loadYahooPrices('BEKE', { from: '2020-01-01', to: '2020-01-02', fetch: replay({ BEKE: recording('beke') }).fetch }));
     expect(err).toBeInstanceOf(DataError);
-    expect(err.message).toMatch(/ZZZQX/);
-    expect(err.message).toMatch(/No data found, symbol may be delisted/);
-    expect(err.where.symbol).toBe('ZZZQX');
-  });
-
-  it('turns an HTTP error into a NetworkError naming the symbol (and yahoo-finance2 prints nothing)', async () => {
-    const yahoo = fakeYahoo(() => new Response('<html>Service unavailable</html>', { status: 503, statusText: 'Service Unavailable' }));
-    const err = await failure(loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: yahoo.fetch }));
-    expect(err).toBeInstanceOf(NetworkError);
-    expect(err.message).toMatch(/Yahoo Finance answered HTTP 503 Service Unavailable for NVDA/);
-  });
-
-  it('says when Yahoo has no daily prices in the window', async () => {
-    const empty = chartJson([]) as { chart: { result: [{ timestamp?: unknown; indicators: unknown }] } };
-    delete empty.chart.result[0].timestamp; // Yahoo leaves it out and sends quote: [{}]
-    empty.chart.result[0].indicators = { quote: [{}], adjclose: [{}] };
-    const yahoo = fakeYahoo(() => json(empty));
-    const err = await failure(loadYahooPrices('NVDA', { from: '2025-01-25', to: '2025-01-26', fetch: yahoo.fetch }));
-    expect(err).toBeInstanceOf(DataError);
-    expectMessage(err, 'Yahoo returned no daily prices for NVDA between 2025-01-25 and 2025-01-26', { symbol: 'NVDA' });
-  });
-
-  it('drops a day Yahoo sends without any close, never fills it, and says so', async () => {
-    const bars = SLICE.rows.map((r) =>
-      r.date === '2025-01-27' ? { date: r.date, open: null, high: null, low: null, close: null, adjClose: null, volume: null } : r,
+    expect(err.message).toBe(
+      "BEKE: Yahoo returned no daily prices for BEKE between 2020-01-01 and 2020-01-02 (Yahoo said Bad Request: Data doesn't exist for startDate = 1577836800, endDate = 1578009600; the NYSE held 1 session in that range; the symbol may not have traded then)",
     );
-    const s = await loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: recorded(bars).fetch });
-    expect(s.rows.map((r) => r.date)).not.toContain('2025-01-27');
-    expect(s.rows).toEqual(SLICE.rows.filter((r) => r.date !== '2025-01-27'));
-    expect(s.dropped).toEqual(['2025-01-27']);
-    expect(s.notes).toHaveLength(1);
-    expect(s.notes[0]).toMatch(/NVDA: dropped 1 day .*2025-01-27.*not filled/);
   });
 
-  it('keeps a day with only some fields missing, as nulls', async () => {
-    const bars = SLICE.rows.map((r) => (r.date === '2025-01-27' ? { ...r, open: null, volume: null } : r));
-    const s = await loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: recorded(bars).fetch });
-    expect(s.rows.find((r) => r.date === '2025-01-27')).toEqual({ ...SLICE.rows[4], open: null, volume: null });
-  });
-
-  it('sorts the bars ascending and rejects two bars for one day', async () => {
-    const reversed = await loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: recorded([...SLICE.rows].reverse()).fetch });
-    expect(reversed.rows).toEqual(SLICE.rows);
-
-    const last = SLICE.rows.at(-1) as Bar;
-    const twice = [...SLICE.rows, { ...last, time: '16:00' }]; // the same session stamped at open and at close
-    const err = await failure(loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: recorded(twice).fetch }));
+  it('a range with no bars (recorded HTTP 200 without timestamps, APS.AX; not a US exchange, so no NYSE reasoning)', async () => {
+    const err = await failure(loadYahooPrices('APS.AX', { from: '2020-01-01', to: '2020-01-02', fetch: replay({ 'APS.AX': recording('apsax') }).fetch }));
     expect(err).toBeInstanceOf(DataError);
-    expectMessage(err, 'Yahoo Finance sent two daily bars for 2025-01-31; refusing to pick one', { symbol: 'NVDA', date: '2025-01-31' });
+    expect(err.message).toBe('APS.AX: Yahoo returned no daily prices for APS.AX between 2020-01-01 and 2020-01-02');
   });
 
-  it('validates the download like a fixture file (positive prices)', async () => {
-    const bars = SLICE.rows.map((r) => (r.date === '2025-01-28' ? { ...r, low: 0 } : r)); // a corrupted feed
-    const err = await failure(loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: recorded(bars).fetch }));
+  it('a range with no trading days: the NYSE calendar names each day (derived: the AMZN answer without its bar)', async () => {
+    // Derived from the recorded AMZN answer: `timestamp` removed and the indicators emptied to
+    // `quote: [{}], adjclose: [{}]`, the shape of Yahoo's recorded empty answer (APS.AX).
+    const rec = recording('amzn');
+    const result = (rec.response.bodyJson as { chart: { result: Record<string, unknown>[] } }).chart.result[0]!;
+    delete result['timestamp'];
+    result['indicators'] = { quote: [{}], adjclose: [{}] };
+    const err = await failure(loadYahooPrices('AMZN', { from: '2025-01-18', to: '2025-01-20', fetch: replay({ AMZN: rec }).fetch }));
     expect(err).toBeInstanceOf(DataError);
-    expectMessage(err, 'low 0.0 is not a positive price (in the download from yahoo:NVDA)', { symbol: 'NVDA', date: '2025-01-28', field: 'low' });
+    expect(err.message).toBe(
+      'AMZN: Yahoo returned no daily prices for AMZN between 2025-01-18 and 2025-01-20 (no NYSE session in that range: 2025-01-18 is a Saturday; 2025-01-19 is a Sunday; 2025-01-20 is a holiday (Martin Luther King Jr. Day))',
+    );
+  });
+
+  it('an unknown symbol (derived: the recorded 400 turned into Yahoo\'s 404 "Not Found")', async () => {
+    // Derived from the recorded BEKE answer: status 404 "Not Found" and Yahoo's error object for an
+    // unknown symbol ({"code":"Not Found","description":"No data found, symbol may be delisted"});
+    // yahoo-finance2's recordings hold no unknown-symbol chart answer.
+    const rec = recording('beke');
+    rec.response = { ...rec.response, status: 404, statusText: 'Not Found', bodyJson: { chart: { result: null, error: { code: 'Not Found', description: 'No data found, symbol may be delisted' } } } };
+    const err = await failure(loadYahooPrices('ZZZQX', { from: FROM, to: TO, fetch: replay({ ZZZQX: rec }).fetch }));
+    expect(err).toBeInstanceOf(DataError);
+    expect(err.where).toEqual({ symbol: 'ZZZQX' });
+    expect(err.message).toBe('ZZZQX: Yahoo Finance has no daily prices for ZZZQX (Not Found: No data found, symbol may be delisted); check the ticker symbol');
+  });
+
+  it('rate limiting (derived: the recorded AMZN answer as HTTP 429 "Too Many Requests")', async () => {
+    // Derived from the recorded AMZN answer: status 429 "Too Many Requests", body the plain text
+    // "Too Many Requests" (what Yahoo sends when it throttles); no 429 was recorded.
+    const rec = recording('amzn');
+    rec.response = { ...rec.response, ok: false, status: 429, statusText: 'Too Many Requests', headers: { 'content-type': 'text/plain' }, bodyText: 'Too Many Requests\r\n' };
+    delete rec.response.bodyJson;
+    const err = await failure(loadYahooPrices('AMZN', { from: '2020-01-01', to: '2020-01-02', fetch: replay({ AMZN: rec }).fetch }));
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(err.message).toBe(
+      'AMZN: Yahoo Finance is rate-limiting requests (HTTP 429 Too Many Requests) for AMZN; wait a few minutes and try again, or use the bundled fixtures or --data DIR instead',
+    );
+  });
+
+  it('a malformed answer (derived: the recorded AMZN body truncated to 600 bytes)', async () => {
+    // Derived from the recorded AMZN answer: the body cut after 600 bytes (a connection dropped mid-body).
+    const rec = recording('amzn');
+    const body = JSON.stringify(rec.response.bodyJson);
+    rec.response = { ...rec.response, bodyText: body.slice(0, 600) };
+    delete rec.response.bodyJson;
+    const err = await failure(loadYahooPrices('AMZN', { from: '2020-01-01', to: '2020-01-02', fetch: replay({ AMZN: rec }).fetch }));
+    expect(err).toBeInstanceOf(DataError);
+    expect(err.message).toBe(
+      'AMZN: Yahoo Finance sent a malformed answer for AMZN (600 bytes that are not valid JSON); try again later, or use the bundled fixtures or --data DIR instead',
+    );
+  });
+
+  it('a server error (derived: the recorded AMZN answer as HTTP 503 with an HTML body)', async () => {
+    const rec = recording('amzn');
+    rec.response = { ...rec.response, ok: false, status: 503, statusText: 'Service Unavailable', headers: { 'content-type': 'text/html' }, bodyText: '<html>Service unavailable</html>' };
+    delete rec.response.bodyJson;
+    const err = await failure(loadYahooPrices('AMZN', { from: '2020-01-01', to: '2020-01-02', fetch: replay({ AMZN: rec }).fetch }));
+    expect(err).toBeInstanceOf(NetworkError);
+    expect(err.message).toBe('AMZN: Yahoo Finance answered HTTP 503 Service Unavailable for AMZN; try again later, or use the bundled fixtures or --data DIR instead');
+  });
+
+  it('a JSON answer that is not a chart (derived: the AMZN body replaced by {"chart":{"result":[]}})', async () => {
+    const rec = recording('amzn');
+    rec.response = { ...rec.response, bodyJson: { chart: { result: [], error: null } } };
+    const err = await failure(loadYahooPrices('AMZN', { from: '2020-01-01', to: '2020-01-02', fetch: replay({ AMZN: rec }).fetch }));
+    expect(err).toBeInstanceOf(DataError);
+    // The reason in brackets is yahoo-finance2's own (a V8 TypeError text), so only the sentence is fixed here.
+    expect(err.message).toMatch(/^AMZN: Yahoo Finance sent an answer for AMZN that is not a price chart \(.+\)$/);
   });
 
   it('rejects bad arguments with a UsageError before any request', async () => {
-    const yahoo = recorded();
+    const yahoo = replay({ NVDA: recording('nvda') });
     expect(await failure(loadYahooPrices('NVDA', { from: '2025-02-30', to: TO, fetch: yahoo.fetch }))).toBeInstanceOf(UsageError);
     expect(await failure(loadYahooPrices('NVDA', { from: TO, to: FROM, fetch: yahoo.fetch }))).toBeInstanceOf(UsageError);
     expect(await failure(loadYahooPrices('NV/DA', { from: FROM, to: TO, fetch: yahoo.fetch }))).toBeInstanceOf(UsageError);
+    expect(await failure(loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: yahoo.fetch, host: 'http://x/' }))).toBeInstanceOf(UsageError);
     expect(yahoo.urls).toEqual([]);
   });
 });
 
-describe('priceSeriesToCsv', () => {
-  it('reproduces the fixture lines byte for byte', () => {
-    expect(LINES).toHaveLength(9);
-    expect(LINES.some((l) => l.includes(',129.0,'))).toBe(true); // an integral price, written as the files write it
-    expect(priceSeriesToCsv(SLICE)).toBe(SLICE_TEXT);
+describe('the calendar in the download notes (derived from the recorded NVDA answer)', () => {
+  it('a trading day without a bar is named as a data gap, not filled', async () => {
+    // Derived: the bar of 2021-03-15 removed from every array.
+    const rec = nvdaWith(({ timestamp, quote, adj }) => {
+      const i = timestamp.indexOf(1615815000); // 2021-03-15 09:30 New York
+      expect(i).toBeGreaterThan(0);
+      timestamp.splice(i, 1);
+      for (const k of Object.keys(quote)) quote[k]!.splice(i, 1);
+      adj.splice(i, 1);
+    });
+    const s = await loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: replay({ NVDA: rec }).fetch });
+    expect(s.rows).toHaveLength(251);
+    expect(s.notes).toEqual(['NVDA: no bar for 1 NYSE trading day between 2021-02-01 and 2022-01-28, a data gap left unfilled (2021-03-15 is a trading day)']);
   });
 
-  it('writes a live download as the same fixture text, which parses back to equal rows', async () => {
-    const s = await loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: recorded().fetch });
-    const text = priceSeriesToCsv(s);
-    expect(text).toBe(SLICE_TEXT);
-    expect(parsePriceCsv(text, { file: 'NVDA.csv', symbol: 'NVDA' }).rows).toEqual(s.rows);
+  it('a day listed without any close is dropped, never filled, and the note says it was a trading day', async () => {
+    // Derived: every value of 2021-07-20 set to null (Yahoo sends such rows for halted sessions).
+    const rec = nvdaWith(({ timestamp, quote, adj }) => {
+      const i = timestamp.indexOf(1626787800);
+      for (const k of Object.keys(quote)) quote[k]![i] = null;
+      adj[i] = null;
+    });
+    const s = await loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: replay({ NVDA: rec }).fetch });
+    expect(s.rows.map((r) => r.date)).not.toContain('2021-07-20');
+    expect(s.dropped).toEqual(['2021-07-20']);
+    expect(s.notes).toEqual(['NVDA: dropped 1 day that Yahoo listed without a close (2021-07-20 is a trading day); not filled']);
+  });
+
+  it('a bar on a day the NYSE was closed is kept and named', async () => {
+    // Derived: the last bar's timestamp moved one day later, to Saturday 2022-01-29.
+    const rec = nvdaWith(({ timestamp }) => {
+      timestamp[timestamp.length - 1] = timestamp[timestamp.length - 1]! + 86_400;
+    });
+    const s = await loadYahooPrices('NVDA', { from: '2022-01-20', to: '2022-01-31', fetch: replay({ NVDA: rec }).fetch });
+    expect(s.rows.map((r) => r.date)).toEqual(['2022-01-20', '2022-01-21', '2022-01-24', '2022-01-25', '2022-01-26', '2022-01-27', '2022-01-29']);
+    expect(s.notes).toEqual([
+      'NVDA: no bar for 1 NYSE trading day between 2022-01-20 and 2022-01-29, a data gap left unfilled (2022-01-28 is a trading day)',
+      'NVDA: 1 bar on days the NYSE was closed, kept as sent (2022-01-29 is a Saturday)',
+    ]);
+  });
+
+  it('keeps a day with only some fields missing, as nulls', async () => {
+    const rec = nvdaWith(({ timestamp, quote }) => {
+      const i = timestamp.indexOf(1626787800);
+      quote['open']![i] = null;
+      quote['volume']![i] = null;
+    });
+    const s = await loadYahooPrices('NVDA', { from: '2021-07-20', to: '2021-07-20', fetch: replay({ NVDA: rec }).fetch });
+    expect(s.rows).toEqual([{ date: '2021-07-20', open: null, high: 18.83799934387207, low: 18.163999557495117, close: 18.61199951171875, adjClose: 18.575544357299805, volume: null }]);
+  });
+
+  it('rejects two bars for one day and a non-positive price, naming the day', async () => {
+    const twice = nvdaWith(({ timestamp }) => {
+      timestamp[1] = timestamp[0]! + 3600; // the second bar stamped 10:30 on 2021-02-01
+    });
+    const err = await failure(loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: replay({ NVDA: twice }).fetch }));
+    expect(err.message).toBe('NVDA, 2021-02-01: Yahoo Finance sent two daily bars for 2021-02-01; refusing to pick one');
+    const zero = nvdaWith(({ quote }) => {
+      quote['low']![1] = 0;
+    });
+    const bad = await failure(loadYahooPrices('NVDA', { from: FROM, to: TO, fetch: replay({ NVDA: zero }).fetch }));
+    expect(bad.message).toBe('NVDA, 2021-02-02: low 0.0 is not a positive price (in the download from yahoo:NVDA)');
+  });
+});
+
+describe('the replay helper itself', () => {
+  it('reproduces the recorded status, status text and content type', async () => {
+    const res = responseOf(recording('beke'));
+    expect([res.status, res.statusText, res.headers.get('content-type')]).toEqual([400, 'Bad Request', 'application/json;charset=utf-8']);
+    expect(await res.json()).toEqual({ chart: { result: null, error: { code: 'Bad Request', description: "Data doesn't exist for startDate = 1577836800, endDate = 1578009600" } } });
+  });
+});
+
+describe('priceSeriesToCsv', () => {
+  const [HEADER = ''] = fixture('prices', 'NVDA.csv').split('\n');
+  it('reproduces the fixture lines byte for byte', () => {
+    const lines = fixture('prices', 'NVDA.csv').split('\n').filter((l) => l >= '2025-01-21' && l < '2025-02-01');
+    expect(lines).toHaveLength(9);
+    expect(lines.some((l) => l.includes(',129.0,'))).toBe(true); // an integral price, written as the files write it
+    const text = `${[HEADER, ...lines].join('\n')}\n`;
+    expect(priceSeriesToCsv(parsePriceCsv(text, { file: 'NVDA.csv', symbol: 'NVDA' }))).toBe(text);
   });
 
   it('leaves missing values empty (index levels, adjusted-only files)', () => {
@@ -321,27 +356,5 @@ describe('priceSeriesToCsv', () => {
       const text = `${HEADER}\n${line}\n`;
       expect(priceSeriesToCsv(parsePriceCsv(text, { file: `${symbol}.csv`, symbol }))).toBe(text);
     }
-  });
-});
-
-describe('a whole study on live data (recorded answers built from the fixtures)', () => {
-  it('gives the same numbers as the bundled fixtures', async () => {
-    const { eventStudy } = await import('../src/study/load.js');
-    const series: Record<string, PriceSeries> = {};
-    for (const s of ['NVDA', 'SPY']) series[s] = parsePriceCsv(fixture('prices', `${s}.csv`), { file: `${s}.csv`, symbol: s });
-    const yahoo = fakeYahoo((url) => {
-      const symbol = decodeURIComponent(url.pathname.split('/').pop()!);
-      const [p1, p2] = ['period1', 'period2'].map((k) => Number(url.searchParams.get(k)));
-      const rows = series[symbol]!.rows.filter((r) => nySeconds(r.date) >= p1! && nySeconds(r.date) < p2!);
-      return json(chartJson(rows, symbol));
-    });
-    const options = { firm: 'NVDA', market: 'SPY', event: '2025-01-27' };
-    const live = await eventStudy({ ...options, source: 'yahoo', fetch: yahoo.fetch });
-    const offline = await eventStudy(options);
-    expect(yahoo.chartUrls()).toHaveLength(2);
-    expect(live.estimation).toEqual(offline.estimation);
-    expect(live.window).toEqual(offline.window);
-    expect(live.loss()).toEqual(offline.loss());
-    expect(live.provenance.firmSource).toBe('yahoo:NVDA');
   });
 });

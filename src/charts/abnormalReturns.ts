@@ -1,11 +1,13 @@
 import { CHART_HEIGHT, CHART_WIDTH, COLORS, datedRows, requireString, type Spec, topLevel } from './common.js';
-import { checkLang, formatDate, labels } from './i18n.js';
+import { checkLang, formatDate, labels, levelText } from './i18n.js';
+import { offsetAxis } from './tradingAxis.js';
 import type { AbnormalReturnsInput } from './types.js';
 
 /**
  * Daily abnormal returns around the event as bars (the event day, offset 0, in the event
- * colour and labelled with its value), each with its 95 % interval as an error bar, on a
- * percent axis. The x axis is the trading-day offset to the event.
+ * colour and labelled with its value), each with its interval at `level` (default 95 %) as an error bar, on a
+ * percent axis. The x axis is the trading-day offset to the event, one band per trading day,
+ * each labelled with its offset and short date.
  *
  * @example
  * const spec = abnormalReturnsChart({
@@ -25,13 +27,9 @@ export function abnormalReturnsChart(input: AbnormalReturnsInput): Spec {
     kind: r.offset === 0 ? L.eventDay : L.otherDays,
   }));
   const event = rows.find((r) => r.offset === 0);
-  const x = {
-    field: 'offset',
-    type: 'ordinal' as const,
-    sort: 'ascending' as const,
-    title: L.tradingDayRel(event ? formatDate(event.date, lang) : undefined),
-    axis: { labelAngle: 0, format: 'd', formatType: 'number' },
-  };
+  const interval = L.interval(levelText(input.level ?? 0.95, lang));
+  // One bar per trading day, in order, labelled with the offset over the short date (`−1` / `24 Jan`).
+  const x = offsetAxis(rows, L.tradingDayRel(event ? formatDate(event.date, lang) : undefined), lang, 'band');
   const yTitle = L.abnormalReturn;
   const layers: unknown[] = [
     {
@@ -43,15 +41,15 @@ export function abnormalReturnsChart(input: AbnormalReturnsInput): Spec {
           field: 'kind',
           type: 'nominal',
           title: null,
-          scale: { domain: [L.eventDay, L.otherDays, L.interval95], range: [COLORS.event, COLORS.bar, '#222222'] },
+          scale: { domain: [L.eventDay, L.otherDays, interval], range: [COLORS.event, COLORS.bar, '#222222'] },
           legend: { symbolType: 'square', symbolOpacity: 1 },
         },
         tooltip: [
           { field: 'date', type: 'nominal', title: L.date },
-          { field: 'offset', type: 'quantitative', title: 'offset' },
+          { field: 'offset', type: 'quantitative', title: L.offset },
           { field: 'ar', type: 'quantitative', title: yTitle, format: '.2%' },
-          { field: 'lo', type: 'quantitative', title: `${L.interval95} (lo)`, format: '.2%' },
-          { field: 'hi', type: 'quantitative', title: `${L.interval95} (hi)`, format: '.2%' },
+          { field: 'lo', type: 'quantitative', title: L.lowerBound(interval), format: '.2%' },
+          { field: 'hi', type: 'quantitative', title: L.upperBound(interval), format: '.2%' },
         ],
       },
     },
@@ -61,7 +59,7 @@ export function abnormalReturnsChart(input: AbnormalReturnsInput): Spec {
         x,
         y: { field: 'lo', type: 'quantitative', title: yTitle },
         y2: { field: 'hi' },
-        color: { datum: L.interval95, type: 'nominal' },
+        color: { datum: interval, type: 'nominal' },
       },
     },
     {

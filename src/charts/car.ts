@@ -1,11 +1,13 @@
 import { CHART_HEIGHT, CHART_WIDTH, COLORS, datedRows, inSeries, requireString, type Spec, topLevel } from './common.js';
-import { checkLang, formatDate, labels } from './i18n.js';
+import { checkLang, formatDate, labels, levelText } from './i18n.js';
+import { offsetAxis } from './tradingAxis.js';
 import type { CarInput } from './types.js';
 
 /**
  * Cumulative abnormal return (CAR) through the event window: a line with points for the CAR, an
- * area for its 95 % interval, a rule at zero and a vertical rule on the event day; the last day
- * is labelled with its value. Percent y axis, trading-day offsets on the x axis.
+ * area for its interval at `level` (default 95 %), a rule at zero and a vertical rule on the event day; the last day
+ * is labelled with its value. Percent y axis; on the x axis one evenly spaced point per trading
+ * day, labelled with its offset and short date.
  *
  * @example
  * const spec = carChart({
@@ -25,20 +27,16 @@ export function carChart(input: CarInput): Spec {
     .sort((a, b) => a.offset - b.offset);
   const event = rows.find((r) => r.offset === 0);
   const last = rows[rows.length - 1];
-  const x = {
-    field: 'offset',
-    type: 'quantitative' as const,
-    title: L.tradingDayRel(event ? formatDate(event.date, lang) : undefined),
-    scale: { nice: false },
-    axis: { format: 'd', tickMinStep: 1 },
-  };
+  const interval = L.interval(levelText(input.level ?? 0.95, lang));
+  // One evenly spaced point per trading day, labelled with the offset over the short date (`0` / `27 Jan`).
+  const x = offsetAxis(rows, L.tradingDayRel(event ? formatDate(event.date, lang) : undefined), lang, 'point');
   const yTitle = L.car;
   const color = {
-    scale: { domain: [L.car, L.interval95], range: [COLORS.counterfactual, COLORS.band] },
+    scale: { domain: [L.car, interval], range: [COLORS.counterfactual, COLORS.band] },
     legend: { title: null, symbolOpacity: 1 },
   };
   const layers: unknown[] = [
-    inSeries(L.interval95, {
+    inSeries(interval, {
       mark: { type: 'area', opacity: 0.3 },
       encoding: {
         x,
@@ -57,10 +55,10 @@ export function carChart(input: CarInput): Spec {
         y: { field: 'car', type: 'quantitative', title: yTitle },
         tooltip: [
           { field: 'date', type: 'nominal', title: L.date },
-          { field: 'offset', type: 'quantitative', title: 'offset' },
+          { field: 'offset', type: 'quantitative', title: L.offset },
           { field: 'car', type: 'quantitative', title: yTitle, format: '.2%' },
-          { field: 'lo', type: 'quantitative', title: `${L.interval95} (lo)`, format: '.2%' },
-          { field: 'hi', type: 'quantitative', title: `${L.interval95} (hi)`, format: '.2%' },
+          { field: 'lo', type: 'quantitative', title: L.lowerBound(interval), format: '.2%' },
+          { field: 'hi', type: 'quantitative', title: L.upperBound(interval), format: '.2%' },
         ],
       },
     }),
@@ -69,7 +67,7 @@ export function carChart(input: CarInput): Spec {
     layers.push({
       data: { values: [{ offset: 0 }] },
       mark: { type: 'rule', color: COLORS.event, strokeDash: [3, 3], strokeWidth: 1.5 },
-      encoding: { x: { field: 'offset', type: 'quantitative' } },
+      encoding: { x: { field: 'offset', type: 'ordinal' } },
     });
   }
   if (last) {
@@ -77,7 +75,7 @@ export function carChart(input: CarInput): Spec {
       data: { values: [{ offset: last.offset, car: last.car }] },
       mark: { type: 'text', align: 'right', baseline: last.car < 0 ? 'top' : 'bottom', dy: last.car < 0 ? 8 : -8, color: COLORS.counterfactual, fontSize: 12 },
       encoding: {
-        x: { field: 'offset', type: 'quantitative' },
+        x: { field: 'offset', type: 'ordinal' },
         y: { field: 'car', type: 'quantitative' },
         text: { field: 'car', type: 'quantitative', format: '.2%' },
       },

@@ -1,12 +1,15 @@
 import { CHART_HEIGHT, CHART_WIDTH, COLORS, datedRows, inSeries, requireIsoDate, requireString, type Spec, topLevel } from './common.js';
-import { checkLang, formatDate, labels } from './i18n.js';
+import { checkLang, checkModel, formatDate, labels, levelText } from './i18n.js';
+import { dateAxis } from './tradingAxis.js';
 import type { PricePathInput } from './types.js';
 
 /**
- * Observed close around the event with the model's counterfactual path and its 95 % band: an
+ * Observed close around the event with the model's counterfactual path and its band at `level`
+ * (default 95 %), the model named in the title and legend (`model`, default the market model): an
  * area for the band, a dashed line for the counterfactual, a solid line with points for the
- * observed close, and a vertical rule on the event day. Dates are read and drawn in UTC, so the
- * picture does not depend on the machine's time zone.
+ * observed close, and a vertical rule on the event day. The x axis has one evenly spaced position
+ * per trading day of the rows (see ./tradingAxis.ts): a weekend or a holiday between two sessions
+ * is neither a slope nor a hole. Dates are plain ISO strings, so nothing depends on a time zone.
  *
  * @example
  * const spec = pricePathChart({
@@ -26,27 +29,26 @@ export function pricePathChart(input: PricePathInput): Spec {
   const symbol = requireString(input.symbol, 'symbol');
   const eventDate = requireIsoDate(input.eventDate, 'eventDate', symbol);
   const rows = datedRows(input.rows, ['offset', 'close', 'counterfactual', 'lo', 'hi'], 'pricePathChart', symbol);
-  const x = {
-    field: 'date',
-    type: 'temporal' as const,
-    title: L.date,
-    scale: { type: 'utc' as const },
-    axis: { format: '%-d %b', labelAngle: 0, labelOverlap: true, tickCount: 8 },
-  };
-  const seriesDomain = [L.band95, L.counterfactual, L.observedClose];
+  const model = checkModel(input.model);
+  const band = L.band(levelText(input.level ?? 0.95, lang));
+  const counterfactual = L.counterfactualOf(model);
+  const title = L.pricePathTitleFor(symbol, model);
+  // One evenly spaced position per trading day (no weekend slope, no holiday hole), labelled `27 Jan`.
+  const x = dateAxis([...rows.map((r) => r.date), eventDate], L.date, lang);
+  const seriesDomain = [band, counterfactual, L.observedClose];
   const color = {
     scale: { domain: seriesDomain, range: [COLORS.band, COLORS.counterfactual, COLORS.observed] },
     legend: { title: null, symbolType: 'stroke', symbolStrokeWidth: 3, symbolOpacity: 1 },
   };
   const yTitle = L.closeUsd;
   return {
-    ...topLevel('pricePath', lang, `${L.pricePathTitle(symbol)}. ${L.eventOn(formatDate(eventDate, lang))}`),
-    title: { text: L.pricePathTitle(symbol), subtitle: L.eventOn(formatDate(eventDate, lang)) },
+    ...topLevel('pricePath', lang, `${title}. ${L.eventOn(formatDate(eventDate, lang))}`),
+    title: { text: title, subtitle: L.eventOn(formatDate(eventDate, lang)) },
     width: CHART_WIDTH,
     height: CHART_HEIGHT,
     data: { values: rows },
     layer: [
-      inSeries(L.band95, {
+      inSeries(band, {
         mark: { type: 'area', opacity: 0.3 },
         encoding: {
           x,
@@ -54,7 +56,7 @@ export function pricePathChart(input: PricePathInput): Spec {
           y2: { field: 'hi' },
         },
       }, color),
-      inSeries(L.counterfactual, {
+      inSeries(counterfactual, {
         mark: { type: 'line', strokeDash: [6, 4], strokeWidth: 2 },
         encoding: {
           x,
@@ -73,11 +75,11 @@ export function pricePathChart(input: PricePathInput): Spec {
         layer: [
           {
             mark: { type: 'rule', color: COLORS.event, strokeDash: [3, 3], strokeWidth: 1.5 },
-            encoding: { x: { field: 'date', type: 'temporal', scale: { type: 'utc' } } },
+            encoding: { x: { field: 'date', type: 'ordinal' } },
           },
           {
             mark: { type: 'text', align: 'left', baseline: 'top', dx: 5, y: 4, color: COLORS.event },
-            encoding: { x: { field: 'date', type: 'temporal', scale: { type: 'utc' } }, text: { field: 'label' } },
+            encoding: { x: { field: 'date', type: 'ordinal' }, text: { field: 'label' } },
           },
         ],
       },

@@ -4,10 +4,18 @@
  * The study itself never needs the network (the bundled fixtures are enough); this loader is for
  * users who want other symbols or dates. What it returns is validated exactly like a fixture file
  * (it is round-tripped through the fixture CSV format), and `priceSeriesToCsv` writes it in that
- * format so it can be saved and reused offline.
+ * format so it can be saved and reused offline. `loadLivePrices` (./cache.js) adds the on-disk
+ * cache in front of it.
+ *
+ * Only the package's public entry point is used (`import YahooFinance from 'yahoo-finance2'`, its
+ * constructor options and `chart()`); the cookie jar is the package's default one. In
+ * yahoo-finance2 3.x `chart()` needs no cookie or crumb: the only request is the chart URL.
  */
 import { DateTime } from 'luxon';
 import { DataError, NetworkError, SputnikError, UsageError } from '../errors.js';
+import { addDays } from '../util/dates.js';
+import { CALENDAR_RANGE, describeMissingDay, tradingDays } from './calendar.js';
+import { liveNotes } from './check.js';
 import { isIsoDate, parsePriceCsv, PRICE_COLUMNS } from './csv.js';
 import type { PriceRow, PriceSeries } from './types.js';
 
@@ -18,8 +26,10 @@ type Fetch = typeof fetch;
 export interface YahooPriceSeries extends PriceSeries {
   /** Trading days Yahoo listed without any close (neither as-traded nor adjusted): dropped, never filled. */
   dropped: string[];
-  /** One-line remarks about the download (dropped days, a symbol Yahoo renamed...); empty when all is well. */
+  /** One-line remarks about the download (dropped days, gaps, a symbol Yahoo renamed...); empty when all is well. */
   notes: string[];
+  /** The exchange's time zone as Yahoo gave it (`America/New_York` for US listings), if it did. */
+  exchangeTimezone?: string;
 }
 
 /** Options of {@link loadYahooPrices}. */
@@ -28,43 +38,60 @@ export interface YahooLoadOptions {
   from: string;
   /** Last trading date wanted, `YYYY-MM-DD` (inclusive). */
   to: string;
-  /** The `fetch` to use (default: the global one); tests inject a recorded answer here. */
+  /** The `fetch` to use (default: the global one); tests inject recorded answers here. */
   fetch?: Fetch;
   /** Give up after this many milliseconds for the whole download (default 30 000). */
   timeoutMs?: number;
+  /**
+   * Yahoo's query host (yahoo-finance2's `YF_QUERY_HOST`): default the environment variable
+   * `SPUTNIK_YAHOO_HOST`, else `query2.finance.yahoo.com`. Pointing it at a closed port
+   * (`127.0.0.1:9`) is how the tests cut the network off for real.
+   */
+  host?: string;
 }
 
 /** Default time limit of one download. */
 export const YAHOO_TIMEOUT_MS = 30_000;
 
+/** Yahoo's query host when neither `host` nor `SPUTNIK_YAHOO_HOST` says otherwise. */
+export const YAHOO_DEFAULT_HOST = 'query2.finance.yahoo.com';
+
 /** A Yahoo ticker: letters, digits, `.`, `-`, `^`, `=` (e.g. `NVDA`, `^GSPC`, `BRK-B`, `7203.T`). */
 const SYMBOL = /^[A-Za-z0-9.^=-]{1,20}$/;
+/** A host name or address with an optional port. */
+const HOST = /^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/;
 const DAY_SECONDS = 86_400;
+const NY = 'America/New_York';
 const HINT = 'live data needs network access; use the bundled fixtures or --data DIR instead';
+const FALLBACK = 'use the bundled fixtures or --data DIR instead';
 
 /** A logger that swallows everything, so yahoo-finance2 never writes to the console by itself. */
 const SILENT = { info() {}, warn() {}, error() {}, debug() {}, dir() {} };
 
-/** One client (and cookie jar) per base fetch function: the global fetch shares one, tests get fresh ones. */
-const clients = new WeakMap<Fetch, Promise<YahooFinanceClient>>();
+/** One client per base fetch function and host: the global fetch shares one, tests get fresh ones. */
+const clients = new WeakMap<Fetch, Map<string, Promise<YahooFinanceClient>>>();
 
-function client(base: Fetch): Promise<YahooFinanceClient> {
-  let c = clients.get(base);
+function client(base: Fetch, host: string): Promise<YahooFinanceClient> {
+  let byHost = clients.get(base);
+  if (!byHost) clients.set(base, (byHost = new Map()));
+  let c = byHost.get(host);
   if (!c) {
     // Loaded on first use: the CLI and the library never pay for yahoo-finance2 when working offline.
-    c = Promise.all([import('yahoo-finance2'), import('yahoo-finance2/lib/cookieJar')]).then(
-      ([{ default: YahooFinance }, { ExtendedCookieJar }]) =>
+    // Public API only: the default export and its documented constructor options.
+    c = import('yahoo-finance2').then(
+      ({ default: YahooFinance }) =>
         new YahooFinance({
+          YF_QUERY_HOST: host,
           fetch: base,
           logger: SILENT,
           suppressNotices: ['yahooSurvey', 'ripHistorical'],
           versionCheck: false,
-          cookieJar: new ExtendedCookieJar(),
           validation: { logErrors: false, logOptionsErrors: false },
         }),
     );
-    c.catch(() => clients.delete(base));
-    clients.set(base, c);
+    const map = byHost;
+    c.catch(() => map.delete(host));
+    byHost.set(host, c);
   }
   return c;
 }
@@ -80,7 +107,10 @@ function short(text: string, max = 160): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-/** Why a fetch failed, as the operating system said it: `getaddrinfo ENOTFOUND host`, `ECONNREFUSED`... */
+/** `n thing` / `n things`. */
+const plural = (n: number, thing: string) => `${n} ${thing}${n === 1 ? '' : 's'}`;
+
+/** Why a fetch failed, as the operating system said it: `getaddrinfo ENOTFOUND host`, `connect ECONNREFUSED ...`. */
 function networkReason(err: unknown): string {
   const e = err as { message?: unknown; code?: unknown; cause?: unknown; name?: unknown } | null;
   const cause = e?.cause as { message?: unknown; code?: unknown; cause?: unknown } | undefined;
@@ -106,11 +136,52 @@ function yahooError(text: string): { code: string; description: string } | undef
 }
 
 /**
+ * Why a range has no daily prices, in the NYSE calendar's words: no session at all (each day
+ * named: a weekend, a holiday, a special closure), or how many sessions there were. Empty when
+ * the exchange is not a US one (`zone` other than New York) or the years are outside the calendar.
+ *
+ * @example
+ * rangeOnCalendar('2025-01-18', '2025-01-20');
+ * // 'no NYSE session in that range: 2025-01-18 is a Saturday; 2025-01-19 is a Sunday; 2025-01-20 is a holiday (Martin Luther King Jr. Day)'
+ */
+export function rangeOnCalendar(from: string, to: string, zone?: string): string {
+  if (zone !== undefined && zone !== NY) return '';
+  const year = (d: string) => Number(d.slice(0, 4));
+  if (year(from) < CALENDAR_RANGE.first || year(to) > CALENDAR_RANGE.last || from > to) return '';
+  const days = tradingDays(from, to);
+  if (days.length > 0) return `the NYSE held ${plural(days.length, 'session')} in that range`;
+  const closed: string[] = [];
+  for (let d = from; d <= to && closed.length < 10; d = addDays(d, 1)) closed.push(describeMissingDay(d));
+  return `no NYSE session in that range: ${closed.join('; ')}`;
+}
+
+/**
+ * The error for "no daily prices for SYMBOL between from and to", with the calendar's reason.
+ * Shared with the cache (a cached range sliced to nothing says the same).
+ */
+export function noPricesError(symbol: string, from: string, to: string, zone?: string, said?: string): DataError {
+  const why = rangeOnCalendar(from, to, zone);
+  const hint = why.startsWith('the NYSE held') ? `${why}; the symbol may not have traded then` : why;
+  const parts = [said, hint].filter((p): p is string => !!p);
+  return new DataError(`Yahoo returned no daily prices for ${symbol} between ${from} and ${to}${parts.length ? ` (${parts.join('; ')})` : ''}`, { symbol });
+}
+
+interface Context {
+  symbol: string;
+  from: string;
+  to: string;
+  signal: AbortSignal;
+  timeoutText: () => string;
+}
+
+/**
  * Wrap the caller's fetch: a per-download deadline, and every failure turned into a typed,
  * one-line error naming the symbol *before* yahoo-finance2 sees it (it would otherwise print the
- * URL of a failed request to stderr).
+ * URL of a failed request to stderr): no network, rate limiting, an unknown symbol, a range
+ * Yahoo has no data for, an HTTP error, a body that is not JSON.
  */
-function guardedFetch(base: Fetch, symbol: string, signal: AbortSignal, timeoutText: () => string): Fetch {
+function guardedFetch(base: Fetch, ctx: Context): Fetch {
+  const { symbol, signal, timeoutText } = ctx;
   return async (input, init) => {
     let res: Response;
     try {
@@ -121,7 +192,14 @@ function guardedFetch(base: Fetch, symbol: string, signal: AbortSignal, timeoutT
       throw new NetworkError(`cannot reach Yahoo Finance for ${symbol} (${reason}): ${HINT}`, { symbol });
     }
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (!/\/v8\/finance\/chart\//.test(url)) return res; // cookie / crumb requests: let yahoo-finance2 handle them
+    if (!/\/v8\/finance\/chart\//.test(url)) return res; // any other request: let yahoo-finance2 handle it
+    const status = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
+    if (res.status === 429) {
+      throw new NetworkError(
+        `Yahoo Finance is rate-limiting requests (${status}) for ${symbol}; wait a few minutes and try again, or ${FALLBACK}`,
+        { symbol },
+      );
+    }
     let text: string;
     try {
       text = await res.clone().text();
@@ -135,16 +213,21 @@ function guardedFetch(base: Fetch, symbol: string, signal: AbortSignal, timeoutT
       if (/not ?found/i.test(yerr.code)) {
         throw new DataError(`Yahoo Finance has no daily prices for ${symbol} (${what}); check the ticker symbol`, { symbol });
       }
+      if (/data doesn.?t exist/i.test(yerr.description)) throw noPricesError(symbol, ctx.from, ctx.to, undefined, `Yahoo said ${what}`);
       throw new DataError(`Yahoo Finance refused the request for ${symbol} (${what})`, { symbol });
     }
     if (!res.ok) {
-      const status = `HTTP ${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
       if (res.status === 404) {
         throw new DataError(`Yahoo Finance has no daily prices for ${symbol} (${status}); check the ticker symbol`, { symbol });
       }
-      const later = res.status === 429 || res.status >= 500 ? '; try again later, or ' : '; ';
-      throw new NetworkError(
-        `Yahoo Finance answered ${status} for ${symbol}${later}use the bundled fixtures or --data DIR instead`,
+      const later = res.status >= 500 ? '; try again later, or ' : '; ';
+      throw new NetworkError(`Yahoo Finance answered ${status} for ${symbol}${later}${FALLBACK}`, { symbol });
+    }
+    try {
+      JSON.parse(text);
+    } catch {
+      throw new DataError(
+        `Yahoo Finance sent a malformed answer for ${symbol} (${plural(Buffer.byteLength(text), 'byte')} that are not valid JSON); try again later, or ${FALLBACK}`,
         { symbol },
       );
     }
@@ -190,12 +273,14 @@ function relocate(err: unknown, source: string, symbol: string): never {
  * Download daily prices from Yahoo Finance, `from` to `to` inclusive, as a validated price series
  * (`source` = `yahoo:SYMBOL`). Each bar is dated by the exchange's own calendar day; `close` is the
  * as-traded close and `adjClose` Yahoo's split- and dividend-adjusted close. A day Yahoo lists
- * without any close is dropped (never filled) and named in `dropped` and `notes`.
+ * without any close is dropped (never filled) and named in `dropped` and `notes`; for a US listing
+ * the notes also name trading days without a bar and bars on days the NYSE was closed (see `liveNotes`).
  *
- * Errors are one line and name the symbol: no network, a DNS failure or the time limit →
- * `NetworkError` (the message says to use the bundled fixtures or `--data DIR`); an unknown
- * symbol or an answer that is not a price series → `DataError`; bad arguments → `UsageError`.
- * yahoo-finance2 is silenced: nothing is printed.
+ * Errors are one line and name the symbol: no network, a DNS failure, the time limit, rate
+ * limiting (HTTP 429) or a server error → `NetworkError` (the message says what to do); an unknown
+ * symbol, a range without prices (explained with the NYSE calendar), a malformed answer →
+ * `DataError`; bad arguments → `UsageError`. yahoo-finance2 is silenced: nothing is printed.
+ * There is no cache here: see `loadLivePrices` in ./cache.js.
  *
  * @example
  * const nvda = await loadYahooPrices('NVDA', { from: '2025-01-21', to: '2025-01-31' });
@@ -217,6 +302,8 @@ export async function loadYahooPrices(symbol: string, opts: YahooLoadOptions): P
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new UsageError(`timeoutMs ${timeoutMs} is not a positive number of milliseconds`, { symbol: sym });
   const base: Fetch = opts.fetch ?? globalThis.fetch;
   if (typeof base !== 'function') throw new UsageError('no fetch function: this runtime has no global fetch; pass opts.fetch', { symbol: sym });
+  const host = opts.host ?? (process.env['SPUTNIK_YAHOO_HOST'] || YAHOO_DEFAULT_HOST);
+  if (!HOST.test(host)) throw new UsageError(`Yahoo host "${host}" is not a host name (with an optional :port)`, { symbol: sym });
 
   const source = `yahoo:${sym}`;
   const timeoutText = () => `no answer within ${timeoutMs / 1000} s`;
@@ -237,11 +324,11 @@ export async function loadYahooPrices(symbol: string, opts: YahooLoadOptions): P
 
   let raw: unknown;
   try {
-    const yf = await client(base);
+    const yf = await client(base, host);
     const request = yf.chart(
       sym,
       { period1, period2, interval: '1d', return: 'object' },
-      { fetch: guardedFetch(base, sym, controller.signal, timeoutText), validateResult: false },
+      { fetch: guardedFetch(base, { symbol: sym, from, to, signal: controller.signal, timeoutText }), validateResult: false },
     );
     raw = await Promise.race([request, deadline]);
   } catch (err) {
@@ -257,9 +344,10 @@ export async function loadYahooPrices(symbol: string, opts: YahooLoadOptions): P
     timestamp?: unknown;
     indicators?: { quote?: Record<string, unknown>[]; adjclose?: Record<string, unknown>[] };
   };
-  const empty = (why = '') => new DataError(`Yahoo returned no daily prices for ${sym} between ${from} and ${to}${why}`, { symbol: sym });
+  const zoneName = chart.meta?.['exchangeTimezoneName'];
+  const zone = typeof zoneName === 'string' ? zoneName : undefined;
   const stamps = chart.timestamp;
-  if (stamps === undefined || (Array.isArray(stamps) && stamps.length === 0)) throw empty();
+  if (stamps === undefined || (Array.isArray(stamps) && stamps.length === 0)) throw noPricesError(sym, from, to, zone);
   if (!Array.isArray(stamps)) throw new DataError(`Yahoo Finance sent a chart for ${sym} without a list of timestamps`, { symbol: sym });
   const quote = chart.indicators?.quote?.[0];
   if (!quote) throw new DataError(`Yahoo Finance sent ${stamps.length} timestamps for ${sym} but no prices`, { symbol: sym });
@@ -301,17 +389,14 @@ export async function loadYahooPrices(symbol: string, opts: YahooLoadOptions): P
     }
   }
 
-  const notes: string[] = [];
-  if (dropped.length > 0) {
-    notes.push(
-      `${sym}: dropped ${dropped.length} day${dropped.length === 1 ? '' : 's'} that Yahoo listed without a close (${dropped.join(', ')}); not filled`,
-    );
+  if (rows.length === 0) {
+    throw noPricesError(sym, from, to, zone, dropped.length > 0 ? `${plural(dropped.length, 'day')} listed without a close` : undefined);
   }
+  const notes = liveNotes(sym, rows.map((r) => r.date), dropped, zone);
   const metaSymbol = chart.meta?.['symbol'];
   if (typeof metaSymbol === 'string' && metaSymbol.toUpperCase() !== sym) {
     notes.push(`${sym}: Yahoo answered with the series of ${metaSymbol}`);
   }
-  if (rows.length === 0) throw empty(dropped.length > 0 ? ` (${dropped.length} day${dropped.length === 1 ? '' : 's'} listed without a close)` : '');
 
   // Validate exactly like a fixture file: the same parser, on the same text `sputnik fetch` would save.
   let parsed: PriceSeries;
@@ -320,7 +405,7 @@ export async function loadYahooPrices(symbol: string, opts: YahooLoadOptions): P
   } catch (err) {
     relocate(err, source, sym);
   }
-  return { symbol: sym, source, rows: parsed.rows, dropped, notes };
+  return { symbol: sym, source, rows: parsed.rows, dropped, notes, ...(zone ? { exchangeTimezone: zone } : {}) };
 }
 
 /** A price as the fixture files print it (Python float style: integral values keep a `.0`). */
