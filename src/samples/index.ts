@@ -15,3 +15,18 @@ export { portfolioT, crossSectionalT, patellZ, kolariPynnonenT, meanSd, type Out
 export { signTest, generalizedSignTest, corradoRankZ, wilcoxonTest } from './nonparametric.js';
 export { midranks } from '../stats/ranks.js';
 export { signedRank, SIGNED_RANK_EXACT_MAX, type SignedRankResult } from '../stats/signed-rank.js';
+export {
+  runSample,
+  type SampleDesign,
+  type SampleFirmSpec,
+  type ResolvedSampleDesign,
+  type SampleResult,
+  type SampleFirmRow,
+  type SampleDay,
+  type SampleCaar,
+  type SamplePathPoint,
+  type ExcludedFirm,
+  type MissingDay,
+} from './run.js';
+export { GROUPS, BENCHMARKS, BENCHMARK_SYMBOLS, groupNames, groupMembers, sampleGroup, type SampleGroup } from './groups.js';
+export { runGroups, groupSymbols, type GroupSample } from './by-group.js';

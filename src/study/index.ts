@@ -11,3 +11,4 @@ export { EventStudy, type StudyParts } from './result.js';
 export { runStudy, type StudyData } from './run.js';
 export { eventStudy, loadStudyPanel, liveRange, type DataOptions } from './load.js';
 export { locateEvent, resolveWindow, parseOffsets, parseDateWindow, type DateWindow, type WindowSpec } from './windows.js';
+export { standardCars, compareModels, windowsInside, STANDARD_CAR_WINDOWS, COMPARED_MODELS, type ModelComparison, type ModelComparisonRow } from './tables.js';
