@@ -1,0 +1,200 @@
+/**
+ * Trials across threads. The trials `0..n-1` are cut into chunks handed out on demand to the
+ * main thread and to `workers - 1` worker threads (`node:worker_threads`), so a busy core simply
+ * takes fewer chunks. Every trial draws from its own random stream (see `random.ts`), so which
+ * thread runs a chunk changes nothing: chunk results are returned in trial order and the caller
+ * merges them by trial index. The same seed therefore gives the same numbers with 1 or 16 workers.
+ *
+ * The worker script is `simulate-worker.js` next to the built library (`dist/`); from the sources
+ * (tests), the built one in `dist/` is used. Without it, every chunk runs on the main thread.
+ *
+ * @module
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+
+/** The job kinds the worker script knows (see `worker.ts`). */
+export type JobKind = 'calibration' | 'counterfactual';
+
+/** A simulation cut into trials: what the worker needs, and how to run a chunk here. */
+export interface TrialTask<R> {
+  kind: JobKind;
+  /** Sent once to each worker (structured clone): the kernel's data and parameters. */
+  payload: unknown;
+  trials: number;
+  /** Estimated single-thread cost of a trial, in milliseconds (decides how many threads are worth starting). */
+  costPerTrialMs: number;
+  /** Runs trials `from..to-1` on this thread (thread 0); `progress(done)` counts trials done in the chunk. */
+  runLocal(from: number, to: number, progress: (done: number) => void): R;
+  /** The array buffers of a chunk result a worker may transfer instead of copying. */
+  transferables?(r: R): ArrayBuffer[];
+}
+
+/** How to run a task. */
+export interface PoolOptions {
+  /** Threads computing, the main thread included (default: the machine's available parallelism). */
+  workers?: number;
+  /** Called with the number of trials done so far (from any thread). */
+  onProgress?: (done: number, total: number) => void;
+  /**
+   * Least estimated work (ms on one thread) for each extra thread: a worker costs tens of
+   * milliseconds to start and to warm up, so short runs use fewer threads. Default 100.
+   */
+  minWorkMs?: number;
+}
+
+/** The chunk results (in trial order) and how many threads ran them. */
+export interface PoolResult<R> {
+  chunks: { from: number; to: number; result: R }[];
+  threads: number;
+}
+
+/** The default number of computing threads: the machine's available parallelism. */
+export function defaultWorkers(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** Default least estimated work per extra thread (ms). */
+export const MIN_WORK_PER_THREAD_MS = 100;
+
+/**
+ * How many threads (the main one included) run `trials` trials of `costPerTrialMs` each when
+ * `workers` are asked for: at most `workers`, one more for each `minWorkMs` of estimated work
+ * beyond the first, and only when the worker script is built.
+ *
+ * @example
+ * plannedThreads(1000, 2, 0.3); // 2: 300 ms of work
+ * plannedThreads(100, 2, 0.3);  // 1: 30 ms is less than a worker costs
+ */
+export function plannedThreads(trials: number, workers = defaultWorkers(), costPerTrialMs = 1, minWorkMs = MIN_WORK_PER_THREAD_MS): number {
+  const wanted = Math.max(1, Math.floor(workers));
+  if (wanted === 1 || !workerScript()) return 1;
+  const byWork = minWorkMs > 0 ? Math.floor((trials * costPerTrialMs) / minWorkMs) : Infinity;
+  return 1 + Math.max(0, Math.min(wanted - 1, byWork, trials - 1));
+}
+
+let workerUrl: URL | null | undefined;
+
+/** The worker script, if a built one exists (next to this module in dist/, or in the checkout's dist/). */
+export function workerScript(): URL | null {
+  if (workerUrl !== undefined) return workerUrl;
+  const candidates = [new URL('./simulate-worker.js', import.meta.url), new URL('../../dist/simulate-worker.js', import.meta.url)];
+  workerUrl = null;
+  for (const u of candidates) {
+    try {
+      if (u.protocol === 'file:' && existsSync(fileURLToPath(u))) {
+        workerUrl = u;
+        break;
+      }
+    } catch {
+      // not a file URL: keep looking
+    }
+  }
+  return workerUrl;
+}
+
+const nextTick = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Run every trial of `task` on `workers` threads (the main thread is one of them) and return the
+ * chunk results in trial order. Resolves when every chunk is done; rejects with the first
+ * worker error (the remaining workers are stopped).
+ */
+export async function runTrials<R>(task: TrialTask<R>, options: PoolOptions = {}): Promise<PoolResult<R>> {
+  const total = task.trials;
+  const threads = plannedThreads(total, options.workers ?? defaultWorkers(), task.costPerTrialMs, options.minWorkMs);
+  const extra = threads - 1;
+  const script = extra > 0 ? workerScript() : null;
+  // Chunks handed out on demand, guided self-scheduling (Polychronopoulos & Kuck 1987): a quarter
+  // of what remains per thread, at least 8 trials, so that a thread slowed down by a busy machine
+  // holds little at the end. One thread alone takes sixteenths (for the progress bar).
+  let nextTrial = 0;
+  const queue = {
+    get length() {
+      return total - nextTrial;
+    },
+    shift(): [number, number] | undefined {
+      if (nextTrial >= total) return undefined;
+      const size = threads === 1 ? Math.max(16, Math.ceil(total / 16)) : Math.max(8, Math.ceil((total - nextTrial) / (4 * threads)));
+      const chunk: [number, number] = [nextTrial, Math.min(total, nextTrial + size)];
+      nextTrial = chunk[1];
+      return chunk;
+    },
+  };
+  const chunks: { from: number; to: number; result: R }[] = [];
+  let done = 0;
+  const report = (n: number) => {
+    done += n;
+    options.onProgress?.(done, total);
+  };
+
+  const workers: Worker[] = [];
+  let failure: Error | null = null;
+  let pending = 0;
+  let settle: (() => void) | null = null;
+  const idle = new Promise<void>((resolve) => (settle = resolve));
+  const maybeSettle = () => {
+    if (pending === 0 && (queue.length === 0 || failure)) settle?.();
+  };
+  const feed = (w: Worker) => {
+    const next = failure ? undefined : queue.shift();
+    if (!next) {
+      void w.terminate();
+      maybeSettle();
+      return;
+    }
+    pending++;
+    w.postMessage({ type: 'run', from: next[0], to: next[1] });
+  };
+  for (let i = 0; i < extra; i++) {
+    // Thread numbers: 0 is the main thread, workers are 1..extra.
+    const w = new Worker(script!, { workerData: { kind: task.kind, payload: task.payload, thread: i + 1 } });
+    workers.push(w);
+    let lastDone = 0;
+    w.on('message', (msg: { type: string; done?: number; from?: number; to?: number; result?: R; error?: string }) => {
+      if (msg.type === 'ready') feed(w);
+      else if (msg.type === 'progress') {
+        report(msg.done! - lastDone);
+        lastDone = msg.done!;
+      } else if (msg.type === 'result') {
+        report(msg.to! - msg.from! - lastDone);
+        lastDone = 0;
+        chunks.push({ from: msg.from!, to: msg.to!, result: msg.result! });
+        pending--;
+        feed(w);
+      } else if (msg.type === 'error') {
+        failure ??= new Error(msg.error);
+        pending--;
+        void w.terminate();
+        maybeSettle();
+      }
+    });
+    w.on('error', (err) => {
+      failure ??= err;
+      pending = Math.max(0, pending - 1);
+      maybeSettle();
+    });
+  }
+  // The main thread takes chunks too, yielding between them so worker messages are handled.
+  while (queue.length > 0 && !failure) {
+    const [from, to] = queue.shift()!;
+    let last = 0;
+    const result = task.runLocal(from, to, (n) => {
+      report(n - last);
+      last = n;
+    });
+    report(to - from - last);
+    chunks.push({ from, to, result });
+    if (extra > 0) await nextTick();
+  }
+  if (extra > 0) {
+    maybeSettle();
+    await idle;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+  if (failure) throw failure;
+  chunks.sort((a, b) => a.from - b.from);
+  return { chunks, threads };
+}
