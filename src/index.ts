@@ -32,12 +32,18 @@ export { parsePriceCsv, parseFactorCsv, PRICE_COLUMNS, FACTOR_COLUMNS } from './
 export { parseFacts } from './data/facts.js';
 export { loadPrices, loadFactors, loadFacts, FIXTURES_DIR, FIXTURE_PRICES_DIR } from './data/load.js';
 export { loadYahooPrices, priceSeriesToCsv, YAHOO_TIMEOUT_MS, type YahooPriceSeries, type YahooLoadOptions } from './data/yahoo.js';
+export { loadLivePrices, cacheDir, defaultCacheDir, type CacheOptions, type LivePriceSeries } from './data/cache.js';
+export { checkSeries, compareSeries, type SeriesCheck, type SeriesComparison } from './data/check.js';
+export * from './data/calendar.js';
 export * from './panel/index.js';
 export { returns, priceReturns, compound, RETURN_KINDS, type ReturnKind } from './returns/returns.js';
 export { ols, type OlsFit } from './models/ols.js';
 export { fitModel, modelName } from './models/fit.js';
 export * from './models/types.js';
-export { studentTwoSidedP, normalTwoSidedP, studentQuantile, tInference, type TestResult } from './stats/distributions.js';
+export { studentTwoSidedP, normalTwoSidedP, studentQuantile, tInference, criticalT, type TestResult } from './stats/distributions.js';
+export { tCdf, tQuantile } from './stats/student-t.js';
+export { normalCdf, normalQuantile } from './stats/normal.js';
+export { binomialCdf } from './stats/binomial.js';
 export { dollarFigures, type DollarDay, type DollarFigures } from './impact/dollars.js';
 export {
   EventStudy,
@@ -50,6 +56,11 @@ export {
   parseOffsets,
   parseDateWindow,
   resolveOptions,
+  standardCars,
+  compareModels,
+  STANDARD_CAR_WINDOWS,
+  type ModelComparison,
+  type ModelComparisonRow,
   type StudyData,
   type DataOptions,
   type DateWindow,
@@ -59,6 +70,7 @@ export {
 } from './study/index.js';
 export * from './study/types.js';
 export * from './samples/index.js';
+export * from './simulate/index.js';
 export * from './claims/index.js';
 export { isIsoDate, addDays, weekday, todayUtc } from './util/dates.js';
 export { formatNumber, formatDate, plain, plainP, type FormatNumberOptions, type PlainOptions } from './util/format.js';

@@ -77,7 +77,7 @@ describe('layers', () => {
 });
 
 /** Run the built command and list the packages (node_modules folders) it loaded. */
-function packagesLoaded(args: string[]): { status: number | null; packages: string[] } {
+function packagesLoaded(args: string[]): { status: number | null; packages: string[]; distFiles: string[] } {
   const dir = tempDir('sputnik-loads-');
   const log = join(dir, 'resolved.txt');
   const hooks = join(dir, 'hooks.mjs');
@@ -94,11 +94,14 @@ export async function resolve(spec, ctx, next) { const r = await next(spec, ctx)
     // nothing resolved
   }
   const packages = new Set<string>();
+  const distFiles = new Set<string>();
   for (const u of urls) {
     const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u);
     if (m) packages.add(m[1]!);
+    const d = /\/dist\/([^/]+\.js)$/.exec(u);
+    if (d) distFiles.add(d[1]!);
   }
-  return { status: r.status, packages: [...packages].sort() };
+  return { status: r.status, packages: [...packages].sort(), distFiles: [...distFiles].sort() };
 }
 
 const writeText = (path: string, text: string) => writeFileSync(path, text);
@@ -106,10 +109,15 @@ const writeText = (path: string, text: string) => writeFileSync(path, text);
 describe('each command loads only what it uses', () => {
   const HEAVY = ['vega', 'vega-lite', '@resvg/resvg-js', 'opentype.js', 'yahoo-finance2', 'luxon', 'csv-parse'];
 
+  /** The built files that hold vega (bundled into the renderer's chunk). */
+  const vegaChunks = () => readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js') && readFileSync(join(ROOT, 'dist', f), 'utf8').includes('resetSVGDefIds'));
+
   it('study --json: no rendering, no network client, no CSV or date library', () => {
-    const { status, packages } = packagesLoaded(['study', '--json']);
+    const { status, packages, distFiles } = packagesLoaded(['study', '--json']);
     expect(status).toBe(0);
     expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
+    expect(vegaChunks().length).toBeGreaterThan(0);
+    expect(distFiles.filter((f) => vegaChunks().includes(f))).toEqual([]);
   });
 
   it('claims --json: no rendering and no network client', () => {
@@ -118,10 +126,10 @@ describe('each command loads only what it uses', () => {
     expect(packages.filter((p) => ['vega', 'vega-lite', '@resvg/resvg-js', 'yahoo-finance2'].includes(p))).toEqual([]);
   });
 
-  it('the hook sees packages: the report loads vega', () => {
+  it('the hook sees what loads: the report loads the chunk that holds vega', () => {
     const out = tempDir('sputnik-loads-out-');
-    const { status, packages } = packagesLoaded(['study', '--json', '--out', out, '--report']);
+    const { status, distFiles } = packagesLoaded(['study', '--json', '--out', out, '--report']);
     expect(status).toBe(0);
-    expect(packages).toContain('vega');
+    expect(distFiles.filter((f) => vegaChunks().includes(f)).length).toBeGreaterThan(0);
   });
 });

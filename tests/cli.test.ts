@@ -30,7 +30,9 @@ describe('sputnik study (command-line contract)', () => {
     for (const s of ['NVDA', 'SPY']) copyFileSync(join(ROOT, 'fixtures', 'prices', `${s}.csv`), join(dir, `${s}.csv`));
     const r = cli(['study', '--data', dir, '--json']);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).provenance.firmSource).toBe(join(dir, 'NVDA.csv'));
+    // Sources are relative to the data folder: no machine path in the output.
+    expect(JSON.parse(r.stdout).provenance.firmSource).toBe('NVDA.csv');
+    expect(r.stdout).not.toContain(dir);
   });
 
   it('--out writes study.json and window.csv', () => {
@@ -59,7 +61,7 @@ describe('sputnik study (command-line contract)', () => {
       ['a missing file', ['study', '--firm', 'NOPE'], /NOPE.csv \(NOPE\): no price file/],
       ['a malformed row', ['study', '--data', join(bad, 'data')], new RegExp(`NVDA.csv:1001 \\(NVDA, ${badDate}\\): close "x" is not a number`)],
       ['a duplicate date', ['study', '--data', dupDir], new RegExp(`NVDA.csv:101 \\(NVDA, ${dupDate}\\): duplicate date ${dupDate}`)],
-      ['an event outside the data', ['study', '--event', '2031-05-05'], /event date 2031-05-05 is outside the data/],
+      ['an event outside the data', ['study', '--event', '2031-05-05'], /^sputnik: SPY, 2031-05-05: event date 2031-05-05 is after the last day of the data \(SPY ends 2026-04-10\)/],
       ['too few estimation days', ['study', '--estimation=-13,-11'], /has 3 day\(s\) with returns; at least 10 are needed/],
       ['an unknown model', ['study', '--model', 'capm'], /unknown model "capm"/],
       ['an unknown option', ['study', '--frim', 'NVDA'], /Unknown option '--frim'/],
@@ -80,7 +82,7 @@ describe('sputnik study (command-line contract)', () => {
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j.claims).toHaveLength(26);
-    expect(j.reconciliations.map((x: { verdict: string }) => x.verdict)).toEqual(['within rounding', 'not comparable', 'within rounding', 'within rounding', 'within rounding']);
+    expect(j.reconciliations.map((x: { verdict: string }) => x.verdict)).toEqual(['within rounding', 'understated', 'within rounding', 'within rounding', 'within rounding']);
     expect(j.wire.pricesAgree).toBe(true);
   });
 
@@ -112,7 +114,7 @@ function cliAsync(args: string[], cwd = ROOT): Promise<{ code: number | null; st
 }
 
 describe('sputnik flagship (what npm start runs)', () => {
-  const CHARTS = ['abnormal-returns', 'car', 'claims', 'estimation-scatter', 'peers', 'price-path', 'residuals'];
+  const CHARTS = ['abnormal-returns', 'caar', 'car', 'claims', 'estimation-scatter', 'fan', 'peers', 'price-path', 'residuals', 'simulated-losses'];
   const en = join(tempDir(), 'out');
   const fr = join(tempDir(), 'out');
   let runEn: Awaited<ReturnType<typeof cliAsync>>;
@@ -121,7 +123,7 @@ describe('sputnik flagship (what npm start runs)', () => {
     [runEn, runFr] = await Promise.all([cliAsync(['flagship', '--out', en]), cliAsync(['flagship', '--out', fr, '--lang', 'fr'])]);
   }, 60_000);
 
-  it('--out DIR writes exactly the 3 result files, report.html and 21 chart files', () => {
+  it('--out DIR writes exactly the 5 result files, report.html and 30 chart files', () => {
     expect(runEn.stderr).toBe('');
     expect(runEn.code).toBe(0);
     const files = (readdirSync(en, { recursive: true }) as string[]).map((f) => f.split(sep).join('/')).sort();
@@ -129,17 +131,21 @@ describe('sputnik flagship (what npm start runs)', () => {
       'charts',
       ...CHARTS.flatMap((c) => [`charts/${c}.png`, `charts/${c}.svg`, `charts/${c}.vl.json`]),
       'claims.json',
+      'counterfactual.json',
       'report.html',
+      'samples.json',
       'study.json',
       'window.csv',
     ].sort();
     expect(files).toEqual(expected);
-    expect(files.filter((f) => f.startsWith('charts/'))).toHaveLength(21);
+    expect(files.filter((f) => f.startsWith('charts/'))).toHaveLength(30);
   });
 
   it('prints both summaries and names what it wrote', () => {
     expect(runEn.stdout).toContain('NVDA');
-    expect(runEn.stdout).toMatch(/Wrote .*study\.json, .*window\.csv, .*claims\.json, .*report\.html and 7 charts in /);
+    expect(runEn.stdout).toMatch(/How far the shock spread \(each group as a sample against SPY/);
+    expect(runEn.stdout).toMatch(/Counterfactual without news: NVDA vs SPY, market model, 10,000 simulated paths \(residual bootstrap, seed 1\)/);
+    expect(runEn.stdout).toMatch(/Wrote .*study\.json, .*window\.csv, .*claims\.json, .*samples\.json, .*counterfactual\.json, .*report\.html and 10 charts in /);
   });
 
   it('writes results that agree with each other and charts of each kind', () => {
@@ -151,6 +157,24 @@ describe('sputnik flagship (what npm start runs)', () => {
     expect(claims.days.NVDA.raw).toBe(study.loss.raw);
     const csv = readFileSync(join(en, 'window.csv'), 'utf8').trim().split('\n');
     expect(csv).toHaveLength(1 + study.window.length);
+    // The groups as samples: each firm's own day-0 AR (claims.json, same design) averages to the AAR.
+    const samples = JSON.parse(readFileSync(join(en, 'samples.json'), 'utf8'));
+    expect(samples.groups.map((g: { group: string }) => g.group)).toEqual(['semiconductors', 'ai-infrastructure', 'big-tech']);
+    for (const g of samples.groups) {
+      const day0 = g.days.find((d: { offset: number }) => d.offset === 0);
+      const ars = g.firms.map((f: { ar0: number }) => f.ar0);
+      expect(day0.n).toBe(ars.length);
+      expect(day0.aar).toBeCloseTo(ars.reduce((a: number, b: number) => a + b, 0) / ars.length, 14);
+      expect(Object.keys(day0.tests).sort()).toEqual(['bmp', 'bw1980', 'bw1985', 'corradoRank', 'crossSectionalT', 'generalizedSign', 'kolariPynnonen', 'patell', 'sign', 'wilcoxon']);
+    }
+    const nvda = samples.groups[0].firms.find((f: { symbol: string }) => f.symbol === 'NVDA');
+    expect(nvda.ar0).toBe(study.window.find((d: { offset: number }) => d.offset === 0).ar);
+    // The counterfactual: the contract's fields, the observed closes of the study, every quoted NVDA loss priced.
+    const cf = JSON.parse(readFileSync(join(en, 'counterfactual.json'), 'utf8'));
+    expect([cf.firm, cf.market, cf.eventDate, cf.trials, cf.seed]).toEqual(['NVDA', 'SPY', '2025-01-27', 10000, 1]);
+    expect(cf.days.map((d: { observed: number }) => d.observed)).toEqual(study.window.map((d: { close: number }) => d.close));
+    expect(cf.claims.map((c: { id: string }) => c.id)).toEqual(['000-07', '001-02', '003-02', '004-03']);
+    for (const d of cf.days) expect(d.p05 <= d.p50 && d.p50 <= d.p95).toBe(true);
     const html = readFileSync(join(en, 'report.html'), 'utf8');
     expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="en">/);
     expect([...html.matchAll(/<figure data-figure="([^"]+)"/g)].map((m) => m[1]).sort()).toEqual(CHARTS);

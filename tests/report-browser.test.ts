@@ -9,11 +9,12 @@ import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { chromium as pw, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { reportText } from '../src/report/text.js';
 import { ROOT, expectClose, tempDir } from './helpers.js';
 
 const run = promisify(execFile);
 
-const FIGURES = ['price-path', 'abnormal-returns', 'car', 'claims', 'peers', 'estimation-scatter', 'residuals'];
+const FIGURES = ['price-path', 'abnormal-returns', 'car', 'claims', 'peers', 'caar', 'fan', 'simulated-losses', 'estimation-scatter', 'residuals'];
 const MINUS = '\u2212';
 const NNBSP = '\u202f';
 
@@ -34,6 +35,8 @@ interface Loaded {
   problems: string[];
   study: any;
   claims: any;
+  samples: any;
+  counterfactual: any;
   /** The tables of each section, by section number (1-based): rows of cells. */
   tables: (n: number) => Promise<Cell[][]>;
 }
@@ -75,6 +78,8 @@ async function open(b: Browser, lang: Lang, dir: string): Promise<Loaded> {
     problems,
     study: JSON.parse(readFileSync(join(dir, 'study.json'), 'utf8')),
     claims: JSON.parse(readFileSync(join(dir, 'claims.json'), 'utf8')),
+    samples: JSON.parse(readFileSync(join(dir, 'samples.json'), 'utf8')),
+    counterfactual: JSON.parse(readFileSync(join(dir, 'counterfactual.json'), 'utf8')),
     tables,
   };
 }
@@ -155,7 +160,7 @@ describe.each(['en', 'fr'] as const)('the flagship report in a headless browser 
     expect(await page.$$eval('script:not([type="application/json"]), link[rel="stylesheet"], img, iframe', (els) => els.length)).toBe(0);
   });
 
-  it('shows the 7 figures, in order, each a drawn SVG of real size', async () => {
+  it('shows the 10 figures, in order, each a drawn SVG of real size', async () => {
     const { page } = get(lang);
     expect(await page.$$eval('figure[data-figure]', (fs) => fs.map((f) => f.getAttribute('data-figure')))).toEqual(FIGURES);
     for (const name of FIGURES) {
@@ -252,7 +257,8 @@ describe.each(['en', 'fr'] as const)('the flagship report in a headless browser 
     expect(rows).toHaveLength(checks.length);
     expect(rows).toHaveLength(2);
     checks.forEach((c: any, i: number) => {
-      expect(rows[i]![0]!.text).toBe(c.outlet);
+      // French reports translate the outlets' descriptions (issue 12).
+      expect(rows[i]![0]!.text).toBe(lang === 'fr' ? reportText('fr').outlet(c.outlet) : c.outlet);
       expectRow(rows[i]!, 1, [c.value / 1e9, c.priceChange, c.impliedShares / 1e9, c.filingShares === null ? null : c.filingShares / 1e9], c.outlet);
     });
     expect(rows.map((r) => r[3]!.text)).toEqual(lang === 'en' ? ['24.339', '24.504'] : ['24,339', '24,504']);
@@ -269,17 +275,46 @@ describe.each(['en', 'fr'] as const)('the flagship report in a headless browser 
     }
   });
 
-  it('model table = study.json estimation coefficients, sigma and R²', async () => {
+  it('groups table = samples.json: AAR of the event day and the CAARs, each with n and the KP p', async () => {
     const l = get(lang);
     const rows = await l.tables(6);
+    const groups = l.samples.groups;
+    expect(rows).toHaveLength(groups.length);
+    groups.forEach((g: any, i: number) => {
+      const d0 = g.days.find((d: any) => d.offset === 0);
+      const near = g.windows.find((w: any) => w.from === -1 && w.to === 1);
+      expect(rows[i]![0]!.text).toBe(lang === 'en' ? g.label : ['Semi-conducteurs', 'Infrastructure de l’IA et énergie', 'Géants de la tech'][i]);
+      expectRow(rows[i]!, 1, [g.counts.studied, d0.aar, d0.n, d0.tests.kolariPynnonen.p, near.value, near.n, near.tests.kolariPynnonen.p], `group ${g.group}`);
+      expectRow(rows[i]!, 8, [g.caar.value, g.caar.n, g.caar.tests.kolariPynnonen.p], `group ${g.group} window`);
+    });
+  });
+
+  it('simulation tables = counterfactual.json: the loss percentiles and each quoted figure\'s probability', async () => {
+    const l = get(lang);
+    const rows = await l.tables(7);
+    const cf = l.counterfactual;
+    expect(rows).toHaveLength(2 + cf.claims.length);
+    expectRow(rows[0]!, 1, [cf.loss.noNews.p05 / 1e9, cf.loss.noNews.p50 / 1e9, cf.loss.noNews.p95 / 1e9], 'no-news fall');
+    expectRow(rows[1]!, 1, [cf.loss.abnormal.p05 / 1e9, cf.loss.abnormal.p50 / 1e9, cf.loss.abnormal.p95 / 1e9], 'abnormal loss');
+    cf.claims.forEach((c: any, i: number) => {
+      expect(rows[2 + i]![0]!.text).toBe(c.id);
+      expectRow(rows[2 + i]!, 1, [c.usd / 1e9, c.returnNeeded, c.probability, c.upper95, c.analytic], `claim ${c.id}`);
+    });
+  });
+
+  it('model table = study.json estimation coefficients, sigma and R²', async () => {
+    const l = get(lang);
+    const rows = await l.tables(8);
     const e = l.study.estimation;
     expect(rows).toHaveLength(e.coefficients.length + 2);
     e.coefficients.forEach((c: any, i: number) => {
       expect(rows[i]![0]!.text).toBe(c.name);
       expectRow(rows[i]!, 1, [c.value, c.se, c.t, c.p, c.lo, c.hi], `coefficient ${c.name}`);
     });
-    expectRow(rows[e.coefficients.length]!, 1, [e.sigma, null, null, null, null, null], 'sigma');
-    expectRow(rows[e.coefficients.length + 1]!, 1, [e.r2, null, null, null, null, null], 'R²');
+    // sigma and R² have no test or interval by nature: "—", not "unknown" (changed on purpose, issue 12).
+    expectRow(rows[e.coefficients.length]!, 1, [e.sigma], 'sigma');
+    expectRow(rows[e.coefficients.length + 1]!, 1, [e.r2], 'R²');
+    for (const r of rows.slice(e.coefficients.length)) expect(r.slice(2)).toEqual([NA_CELL, NA_CELL, NA_CELL, NA_CELL, NA_CELL]);
   });
 
   it('every number shown reads back as its data-value at the precision shown, written the language’s way', async () => {

@@ -157,8 +157,13 @@ const ent = (name: string, alias: string, country: string, ticker?: string, type
   return e;
 };
 
-/** Firms and projects the extractor knows; tickers are US listings (primary or ADR). */
-const ENTITIES: readonly Entity[] = [
+/**
+ * Firms and projects the extractor knows; tickers are US listings (primary or ADR). Their
+ * patterns are compiled on first use: importing the library should not pay for ~40 Unicode
+ * regular expressions that only the extractor needs.
+ */
+let entities: readonly Entity[] | undefined;
+const ENTITIES = (): readonly Entity[] => (entities ??= [
   ent('Nvidia', 'Nvidia|NVIDIA|nVidia', 'US', 'NVDA'),
   ent('DeepSeek', 'DeepSeek|Deepseek', 'CN'),
   ent('OpenAI', 'OpenAI', 'US'),
@@ -198,7 +203,7 @@ const ENTITIES: readonly Entity[] = [
   ent('Dow Jones', 'Dow Jones', 'US', undefined, 'index'),
   ent('CAC 40', 'CAC 40|CAC', 'FR', undefined, 'index'),
   ent('SOX', 'SOX|indice des semi-conducteurs de Philadelphie', 'US', undefined, 'index'),
-];
+]);
 
 const EURO_AREA = new Set(['FR', 'DE', 'NL', 'IT', 'ES', 'BE', 'AT', 'IE', 'FI', 'PT', 'LU', 'GR']);
 
@@ -218,7 +223,7 @@ const LIST_GAP = /^[ \u00A0\u202F]*(?:,|et|ou|,[ \u00A0\u202F]*et)[ \u00A0\u202F
 /** Entity mentions in `text`, in order, with no overlaps (longest first at a position). */
 function findMentions(text: string): Mention[] {
   const raw: { entity: Entity; start: number; end: number }[] = [];
-  for (const entity of ENTITIES) {
+  for (const entity of ENTITIES()) {
     entity.pattern.lastIndex = 0;
     for (const m of text.matchAll(entity.pattern)) {
       raw.push({ entity, start: m.index, end: m.index + m[0].length });

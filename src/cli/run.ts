@@ -6,12 +6,16 @@ const HELP = `sputnik: market-impact event studies (sputnik-study)
 Usage: sputnik <command> [options]
 
 Commands:
-  study      a single-firm event study (abnormal returns, CAR, tests, dollar impact)
+  study      an event study of one firm, or of a sample (--firms, --group): abnormal returns, CAR, tests, dollars
   claims     the quoted loss figures of the articles beside what the prices show
-  fetch      download prices from Yahoo Finance into fixture-format files (network)
+  fetch      download prices from Yahoo Finance (network; kept in a cache), save or compare them
+  calendar   the NYSE trading days between two dates, with the closures and early closes
+  check      a price file's missing and extra days against the NYSE calendar
   flagship   the flagship study of NVIDIA on 27 January 2025: summary, out/ files (npm start)
+  simulate   Monte Carlo: counterfactual no-news paths of a study, calibration of the tests
 
-Run "sputnik <command> --help" for a command's options.`;
+Run "sputnik <command> --help" for a command's options. Anywhere on the line, --debug adds the
+stack trace to an error message (docs/errors.md lists every message and its fix).`;
 
 type Command = (args: readonly string[]) => Promise<string>;
 
@@ -20,12 +24,18 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   study: async () => (await import('./study.js')).studyCommand,
   claims: async () => (await import('./claims.js')).claimsCommand,
   fetch: async () => (await import('./fetch.js')).fetchCommand,
+  calendar: async () => (await import('./calendar.js')).calendarCommand,
+  check: async () => (await import('./check.js')).checkCommand,
   flagship: async () => (await import('./flagship.js')).flagshipCommand,
+  simulate: async () => (await import('./simulate.js')).simulateCommand,
 };
 
 /** Run the command line; resolves to the exit code. Output goes to stdout, errors (one line) to stderr. */
 export async function main(argv: readonly string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  // --debug is global: anywhere in argv, taken out before the command parses its own arguments.
+  // It (or SPUTNIK_DEBUG=1) adds the stack trace after the one-line error message.
+  const debug = argv.includes('--debug') || isSet(process.env.SPUTNIK_DEBUG);
+  const [command, ...rest] = argv.filter((a) => a !== '--debug');
   try {
     if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
       process.stdout.write(HELP + '\n');
@@ -41,13 +51,17 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(text.endsWith('\n') ? text : text + '\n');
     return 0;
   } catch (err) {
-    if (err instanceof SputnikError) {
-      process.stderr.write(`sputnik: ${err.message}\n`);
-      return err instanceof UsageError ? 2 : 1;
-    }
+    // Exit codes (docs/errors.md): 2 usage, 1 data / window / model / network, 70 internal.
     const e = err as Error;
-    process.stderr.write(`sputnik: internal error: ${(e?.message ?? String(err)).split('\n')[0]}\n`);
-    if (process.env.SPUTNIK_DEBUG) process.stderr.write(`${e?.stack ?? ''}\n`);
+    if (err instanceof SputnikError) process.stderr.write(`sputnik: ${err.message}\n`);
+    else process.stderr.write(`sputnik: internal error: ${(e?.message ?? String(err)).split('\n')[0]}\n`);
+    if (debug) process.stderr.write(`${e?.stack ?? String(err)}\n`);
+    if (err instanceof SputnikError) return err instanceof UsageError ? 2 : 1;
     return 70;
   }
+}
+
+/** An environment flag is set unless empty, "0" or "false". */
+function isSet(value: string | undefined): boolean {
+  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
 }

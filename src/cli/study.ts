@@ -15,6 +15,9 @@ export const STUDY_HELP = `sputnik study: a single-firm event study on recorded 
 Usage: sputnik study [options]
 
   --firm SYMBOL             firm ticker (default ${FLAGSHIP.firm})
+  --firms A,B,C             a sample of firms instead (SYMBOL@YYYY-MM-DD gives a firm its own event
+                            date): AAR, CAAR and ten tests; every firm against --market
+  --group NAME              a named sample: semiconductors, ai-infrastructure, big-tech
   --market SYMBOL           benchmark ticker (default ${FLAGSHIP.market})
   --event YYYY-MM-DD        event date (default ${FLAGSHIP.event}); a non-trading day moves to the next trading day
   --estimation=A,B          estimation window, trading-day offsets (default ${FLAGSHIP.estimation.join(',')})
@@ -27,8 +30,12 @@ Usage: sputnik study [options]
   --shares N                shares outstanding (default: fixtures/facts.json, else unknown)
   --confidence L            confidence level of intervals (default 0.95)
   --min-estimation-days N   fewest estimation days accepted (default 10)
+  --gaps POLICY             a return across a missing price: drop (default) leaves it out,
+                            multi-day spans the gap and counts it on the later day
   --data DIR                read DIR/SYMBOL.csv (fixture format) instead of the bundled fixtures
-  --live                    download the prices from Yahoo Finance (needs the network)
+  --live                    download the prices from Yahoo Finance (needs the network; kept in a cache)
+  --cache-dir DIR           with --live: the cache folder (default: $SPUTNIK_CACHE_DIR, else the user's cache folder)
+  --no-cache                with --live: neither read nor write the cache
   --json                    print the result as one JSON object
   --out DIR                 also write DIR/study.json and DIR/window.csv
   --report                  with --out: also write DIR/report.html and DIR/charts/*.vl.json|.svg|.png
@@ -40,6 +47,8 @@ Example:
 
 export const STUDY_OPTIONS: Options = {
   firm: { type: 'string' },
+  firms: { type: 'string' },
+  group: { type: 'string' },
   market: { type: 'string' },
   event: { type: 'string' },
   estimation: { type: 'string' },
@@ -52,8 +61,11 @@ export const STUDY_OPTIONS: Options = {
   shares: { type: 'string' },
   confidence: { type: 'string' },
   'min-estimation-days': { type: 'string' },
+  gaps: { type: 'string' },
   data: { type: 'string' },
   live: { type: 'boolean' },
+  'cache-dir': { type: 'string' },
+  'no-cache': { type: 'boolean' },
   json: { type: 'boolean' },
   out: { type: 'string' },
   report: { type: 'boolean' },
@@ -75,8 +87,12 @@ function windowOption(values: Values, offsetsKey: string, datesKey: string, fall
 /** Turn parsed command-line values into study options (defaults: the flagship design). */
 export function studyOptionsFrom(values: Values): StudyOptions & DataOptions {
   if (values.live && values.data !== undefined) throw new UsageError('give --live or --data, not both');
+  if (!values.live && (values['cache-dir'] !== undefined || values['no-cache'])) throw new UsageError('--cache-dir and --no-cache go with --live');
+  if (values['cache-dir'] !== undefined && values['no-cache']) throw new UsageError('give --cache-dir or --no-cache, not both');
   const returns = (values.returns as string | undefined) ?? FLAGSHIP.returns;
   if (returns !== 'simple' && returns !== 'log') throw new UsageError(`--returns "${returns}" must be simple or log`);
+  const gaps = (values.gaps as string | undefined) ?? 'drop';
+  if (gaps !== 'drop' && gaps !== 'multi-day') throw new UsageError(`--gaps "${gaps}" must be drop or multi-day`);
   const min = numberOption(values['min-estimation-days'] as string | undefined, 'min-estimation-days', true);
   if (min !== undefined && !Number.isInteger(min)) throw new UsageError(`--min-estimation-days "${min}" must be a whole number`);
   return {
@@ -91,8 +107,10 @@ export function studyOptionsFrom(values: Values): StudyOptions & DataOptions {
     shares: numberOption(values.shares as string | undefined, 'shares', true),
     confidence: numberOption(values.confidence as string | undefined, 'confidence', true),
     minEstimationDays: min,
+    gaps,
     dataDir: values.data as string | undefined,
     source: values.live ? 'yahoo' : 'fixtures',
+    cache: values['no-cache'] ? false : values['cache-dir'] !== undefined ? { dir: values['cache-dir'] as string } : undefined,
   };
 }
 
@@ -109,6 +127,7 @@ export async function studyCommand(args: readonly string[]): Promise<string> {
   const { values, positionals } = parse(args, STUDY_OPTIONS);
   if (values.help) return STUDY_HELP;
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (see sputnik study --help)`);
+  if (values.firms !== undefined || values.group !== undefined) return (await import('./sample.js')).sampleCommand(values);
   if (values.report && !values.out) throw new UsageError('--report needs --out DIR (where to write the report and the charts)');
   const lang = langOption(values.lang);
   const study = await eventStudy(studyOptionsFrom(values));

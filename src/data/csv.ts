@@ -148,10 +148,23 @@ function checkDates(rows: readonly Row[], where: Where): void {
 /** A decimal number as written in the files: no hex, no `Infinity`, no spaces, no thousands separators. */
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
+/** Digits with at most one decimal point and at least one digit (`118.42`, `7`, `.5`, `3.`): most cells, checked without a regular expression. */
+function isPlainDecimal(cell: string): boolean {
+  let digits = 0;
+  let dot = false;
+  for (let i = 0; i < cell.length; i++) {
+    const c = cell.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && !dot) dot = true;
+    else return false;
+  }
+  return digits > 0;
+}
+
 function parseNumber(cell: string, column: string, where: Where, line: number, date: string, positive: boolean): number | null {
   if (cell === '') return null;
   const v = Number(cell);
-  if (!NUMBER.test(cell) || !Number.isFinite(v)) {
+  if (!(isPlainDecimal(cell) || NUMBER.test(cell)) || !Number.isFinite(v)) {
     throw new DataError(`${column} "${cell}" is not a number`, { ...where, line, date, field: column });
   }
   if (positive && !(v > 0)) throw new DataError(`${column} ${cell} is not a positive price`, { ...where, line, date, field: column });

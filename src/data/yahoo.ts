@@ -11,7 +11,6 @@
  * constructor options and `chart()`); the cookie jar is the package's default one. In
  * yahoo-finance2 3.x `chart()` needs no cookie or crumb: the only request is the chart URL.
  */
-import { DateTime } from 'luxon';
 import { DataError, NetworkError, SputnikError, UsageError } from '../errors.js';
 import { addDays } from '../util/dates.js';
 import { CALENDAR_RANGE, describeMissingDay, tradingDays } from './calendar.js';
@@ -235,8 +234,10 @@ function guardedFetch(base: Fetch, ctx: Context): Fetch {
   };
 }
 
+type Luxon = typeof import('luxon');
+
 /** The exchange-local calendar date of a bar stamped `seconds` (Yahoo stamps a daily bar at the session's open). */
-function localDater(meta: Record<string, unknown> | undefined, symbol: string): (seconds: number) => string | null {
+function localDater({ DateTime }: Luxon, meta: Record<string, unknown> | undefined, symbol: string): (seconds: number) => string | null {
   const zone = meta?.['exchangeTimezoneName'];
   if (typeof zone === 'string' && DateTime.local().setZone(zone).isValid) {
     return (s) => DateTime.fromSeconds(s, { zone }).toISODate();
@@ -358,7 +359,8 @@ export async function loadYahooPrices(symbol: string, opts: YahooLoadOptions): P
     }
   }
 
-  const dateOf = localDater(chart.meta, sym);
+  // luxon (IANA time zones) is loaded with the live path only: importing the library never pays for it.
+  const dateOf = localDater(await import('luxon'), chart.meta, sym);
   const rows: PriceRow[] = [];
   const dropped: string[] = [];
   stamps.forEach((t: unknown, i) => {

@@ -186,24 +186,28 @@ export class Panel {
       if (last < hi) [hi, toSymbol] = [last, p.name];
     }
     const keep = new Int32Array(Math.max(0, hi - lo + 1));
-    const prices = parts.slice(0, symbols.length);
     let m = 0;
     let common = 0;
     const missing: Record<string, string[]> = Object.fromEntries(parts.map((p) => [p.name, []]));
+    const flags = parts.map((p) => p.present);
+    const nPrices = symbols.length;
     for (let i = lo; i <= hi; i++) {
-      if (!prices.some((p) => p.present[i] === 1)) continue; // no price series trades that day
+      let traded = false;
+      for (let k = 0; k < nPrices; k++) if (flags[k]![i] === 1) traded = true;
+      if (!traded) continue; // no price series has that day
       keep[m++] = i;
       let all = true;
-      for (const p of parts) {
-        if (p.present[i] === 0) {
+      for (let k = 0; k < flags.length; k++) {
+        if (flags[k]![i] === 0) {
           all = false;
-          missing[p.name]!.push(this.dates[i]!);
+          missing[parts[k]!.name]!.push(this.dates[i]!);
         }
       }
       if (all) common++;
     }
     const index = keep.slice(0, m);
-    const dates = Array.from(index, (i) => this.dates[i]!);
+    const dates = new Array<string>(m);
+    for (let k = 0; k < m; k++) dates[k] = this.dates[index[k]!]!;
     const dropped: Record<string, DateRun[]> = {};
     for (const p of parts) {
       const runs = this.#runsOutside(p.present, lo, hi);

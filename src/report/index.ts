@@ -46,3 +46,5 @@ export { reportText, type ReportText } from './text.js';
 export { studySummary } from './summary.js';
 export { formatClaims } from './claims-text.js';
 export { presentStudy, presentClaims, type Presented } from './present.js';
+export { samplesText, sampleText, samplesOverviewText, caarChartRows, type NamedSample } from './sample-text.js';
+export { counterfactualText, calibrationText, fanInput, lossesInput, powerInput } from './simulate-text.js';

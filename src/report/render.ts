@@ -25,15 +25,9 @@ import { DataError, UsageError } from '../errors.js';
 import type { OutputFile } from '../util/atomic.js';
 import { packagePath } from '../util/paths.js';
 
-/** The family name inside the pinned font file `assets/fonts/DejaVuSans.ttf`. */
-export const FONT_FAMILY = 'DejaVu Sans';
+import { FONT_FAMILY, fontPath, loadResvg, pngPool, resvgOptions, type PngOptions } from './png.js';
 
-/** Absolute path of the pinned font file; a DataError if it is missing. */
-export function fontPath(): string {
-  const p = packagePath('assets', 'fonts', 'DejaVuSans.ttf');
-  if (!existsSync(p)) throw new DataError('pinned chart font is missing', { file: p });
-  return p;
-}
+export { FONT_FAMILY, fontPath, loadResvg, type PngOptions };
 
 /** Options of {@link toSvg}. */
 export interface SvgOptions {
@@ -202,14 +196,6 @@ export async function toSvg(spec: TopLevelSpec, opts: SvgOptions = {}): Promise<
   }
 }
 
-/** Options of {@link toPng}. */
-export interface PngOptions {
-  /** Pixels per SVG unit (default 2, for sharp text on high-density screens and in print). */
-  scale?: number;
-  /** Background painted under the picture (default `'white'`). */
-  background?: string;
-}
-
 /**
  * Rasterise an SVG (from {@link toSvg}) to PNG bytes with resvg, using only the pinned
  * DejaVu Sans font. The PNG is `scale` times the SVG's width and height, rounded.
@@ -218,30 +204,11 @@ export interface PngOptions {
  * const png = await toPng(await toSvg(spec), { scale: 1 });
  */
 export async function toPng(svg: string, opts: PngOptions = {}): Promise<Uint8Array> {
-  const scale = opts.scale ?? 2;
-  if (!(Number.isFinite(scale) && scale > 0 && scale <= 16)) {
-    throw new UsageError(`toPng: scale must be a number in (0, 16], got ${scale}`);
-  }
+  const options = resvgOptions(opts);
   const { renderAsync } = await loadResvg();
-  // renderAsync runs on libuv's thread pool: several PNGs rasterise at once, one per core.
-  const image = await renderAsync(svg, {
-    font: { fontFiles: [fontPath()], loadSystemFonts: false, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
-    background: opts.background ?? 'white',
-    fitTo: { mode: 'zoom', value: scale },
-    shapeRendering: 2,
-    textRendering: 1,
-    imageRendering: 0,
-    logLevel: 'off',
-  });
+  // renderAsync rasterises on libuv's thread pool; the PNG encoding (asPng) is on this thread.
+  const image = await renderAsync(svg, options);
   return new Uint8Array(image.asPng());
-}
-
-/** resvg-js is CommonJS; take `Resvg` from the namespace or from its default export. */
-export async function loadResvg(): Promise<typeof import('@resvg/resvg-js')> {
-  const mod = (await import('@resvg/resvg-js')) as typeof import('@resvg/resvg-js') & {
-    default?: typeof import('@resvg/resvg-js');
-  };
-  return mod.Resvg ? mod : (mod.default as typeof import('@resvg/resvg-js'));
 }
 
 /** Options of {@link renderChart}. */
@@ -278,8 +245,8 @@ export interface RenderedCharts {
 
 /**
  * The files of several charts (`dir/NAME.vl.json|.svg|.png`), each chart rendered once: the SVGs
- * one after the other (Vega runs on this thread), then every PNG at the same time (resvg on the
- * thread pool). The SVGs come back too, so a report can show them without rendering again.
+ * one after the other (Vega runs on this thread), each PNG on a worker thread as soon as its SVG
+ * is ready (`png.ts`). The SVGs come back too, so a report can show them without rendering again.
  *
  * @example
  * const { files, svgs } = await renderCharts(studyCharts(study), 'out/charts');
@@ -287,8 +254,21 @@ export interface RenderedCharts {
 export async function renderCharts(specs: Readonly<Record<string, TopLevelSpec>>, dir: string, opts: RenderChartOptions = {}): Promise<RenderedCharts> {
   const names = Object.keys(specs);
   const svgs: Record<string, string> = {};
-  for (const name of names) svgs[name] = await toSvg(specs[name]!, opts);
-  const pngs = await Promise.all(names.map((name) => toPng(svgs[name]!, opts)));
+  // Each PNG goes to a thread as soon as its SVG is drawn: rasterising overlaps Vega's work.
+  const pool = names.length > 1 ? pngPool() : null;
+  const pending: Promise<Uint8Array>[] = [];
+  let pngs: Uint8Array[];
+  try {
+    for (const name of names) {
+      svgs[name] = await toSvg(specs[name]!, opts);
+      const png = pool ? pool.render(svgs[name]!, opts) : toPng(svgs[name]!, opts);
+      png.catch(() => undefined); // awaited below; an early failure must not go unhandled meanwhile
+      pending.push(png);
+    }
+    pngs = await Promise.all(pending);
+  } finally {
+    await pool?.close();
+  }
   const files = names.flatMap((name, i) => {
     const basename = join(dir, name);
     return [

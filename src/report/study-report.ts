@@ -8,7 +8,13 @@
 import { join } from 'node:path';
 import type { ClaimsReport } from '../claims/report.js';
 import type { Spec } from '../charts/common.js';
-import { checkLang, formatDate, formatNumber, type FormatNumberOptions, type Lang } from '../charts/i18n.js';
+import { caarChart } from '../charts/caar.js';
+import { checkLang, formatDate, formatNumber, labels, levelText, type FormatNumberOptions, type Lang } from '../charts/i18n.js';
+import { fanChart, simulatedLossesChart } from '../charts/fan.js';
+import type { GroupSample } from '../samples/by-group.js';
+import type { CounterfactualResult } from '../simulate/counterfactual.js';
+import { fanInput, lossesInput } from './simulate-text.js';
+import { caarChartRows } from './sample-text.js';
 import type { EventStudy } from '../study/result.js';
 import type { OutputFile } from '../util/atomic.js';
 import { claimsCharts, studyCharts } from './figures.js';
@@ -20,6 +26,10 @@ import { reportText } from './text.js';
 export interface StudyReportOptions {
   /** The claims side; adds the quoted-vs-observed, wire and peers sections. */
   claims?: ClaimsReport;
+  /** Samples of firms by group; adds the "how far the shock spread" section and the CAAR chart. */
+  samples?: readonly GroupSample[];
+  /** The study's counterfactual simulation; adds the "without the news" section, the fan and the simulated losses. */
+  counterfactual?: CounterfactualResult;
   /** Language of the page and of its charts. Default `'en'`. */
   lang?: Lang;
 }
@@ -42,6 +52,9 @@ export function reportCharts(study: EventStudy, opts: StudyReportOptions = {}): 
     car: s.car,
     claims: c?.claims,
     peers: c?.peers,
+    caar: opts.samples?.length ? samplesChart(opts.samples, lang) : undefined,
+    fan: opts.counterfactual ? fanChart(fanInput(opts.counterfactual, lang)) : undefined,
+    'simulated-losses': lossesOf(opts.counterfactual, lang),
     'estimation-scatter': s['estimation-scatter'],
     residuals: s.residuals,
   };
@@ -78,6 +91,8 @@ function reportInput(study: EventStudy, opts: StudyReportOptions, charts: Record
   const d0 = study.day(0);
   const [a, b] = study.windowOffsets;
   const eventDate = formatDate(study.event.date, lang, 'long');
+  // Every interval of the report is the study's, at the study's level.
+  const level = levelText(study.confidence, lang);
 
   const summary: string[] = [];
   if (study.event.shifted) summary.push(T.shifted(formatDate(study.event.requested, lang, 'long'), eventDate));
@@ -87,7 +102,8 @@ function reportInput(study: EventStudy, opts: StudyReportOptions, charts: Record
     );
   }
   const car = study.car;
-  summary.push(T.carLine(car.from, car.to, f(car.value, PCT), f(car.lo, PCT), f(car.hi, PCT), pIs(car.p)));
+  summary.push(T.carLine(car.from, car.to, f(car.value, PCT), level, f(car.lo, PCT), f(car.hi, PCT), pIs(car.p)));
+  const modelNote = T.modelNote(study.firm, study.market, study.model);
 
   // Observed and expected falls are not estimates: their interval is "not applicable" (—), not unknown.
   const lossRow = (label: string, v: number | null, lo?: number | null, hi?: number | null) =>
@@ -96,7 +112,7 @@ function reportInput(study: EventStudy, opts: StudyReportOptions, charts: Record
   const win = study.loss(a, b);
   const dollars: ReportTable = {
     caption: T.dollarsCaption(day.shares === null ? null : f(day.shares, {})),
-    columns: [T.figure, T.usdBn, T.low, T.high],
+    columns: [T.figure, T.usdBn, T.low(level), T.high(level)],
     formats: [undefined, BN, BN, BN],
     rows: [
       lossRow(`${T.raw}, ${T.eventDay}`, day.raw),
@@ -108,13 +124,14 @@ function reportInput(study: EventStudy, opts: StudyReportOptions, charts: Record
     ],
   };
   const model: ReportTable = {
-    caption: `${e.start} – ${e.end}, n = ${e.n}, df = ${e.df}`,
-    columns: [T.parameter, T.estimate, T.stdErr, T.columns.t, T.columns.p, T.low, T.high],
+    caption: `${e.start} – ${e.end}, n = ${f(e.n, {})}, df = ${f(e.df, {})}`,
+    columns: [T.parameter, T.estimate, T.stdErr, T.columns.t, T.columns.p, T.low(level), T.high(level)],
     formats: [undefined, { digits: 6 }, { digits: 6 }, { digits: 3 }, P, { digits: 6 }, { digits: 6 }],
     rows: [
-      ...e.coefficients.map((c) => [c.name, c.value, c.se, c.t, c.p, c.lo, c.hi]),
-      ['sigma', e.sigma, null, null, null, null, null],
-      ...(e.r2 !== null ? [['R²', e.r2, null, null, null, null, null]] : []),
+      ...e.coefficients.map((c) => [T.paramName(c.name), c.value, c.se, c.t, c.p, c.lo, c.hi]),
+      // sigma and R² are statistics of the fit, not estimated coefficients: no test or interval applies.
+      ['sigma', e.sigma, NA, NA, NA, NA, NA],
+      ...(e.r2 !== null ? [['R²', e.r2, NA, NA, NA, NA, NA]] : []),
     ],
   };
   const C = T.columns;
@@ -126,16 +143,23 @@ function reportInput(study: EventStudy, opts: StudyReportOptions, charts: Record
   };
 
   const sections: ReportSection[] = [
-    { heading: T.summary, paragraphs: [...summary, ...study.notes], tables: [dollars] },
+    { heading: T.summary, paragraphs: [...summary, ...study.notes.map(T.note)], tables: [dollars] },
     {
       heading: T.aroundEvent,
-      charts: [...chart('price-path', T.priceCaption), ...chart('abnormal-returns', T.arCaption), ...chart('car', T.carCaption)],
+      charts: [...chart('price-path', T.priceCaption(level, study.model)), ...chart('abnormal-returns', T.arCaption(level)), ...chart('car', T.carCaption(level))],
       tables: [windowTable],
     },
   ];
   if (opts.claims) sections.push(...claimsSections(opts.claims, lang, chart));
+  if (opts.samples?.length) sections.push(samplesSection(opts.samples, lang, chart));
+  if (opts.counterfactual) sections.push(simulationSection(opts.counterfactual, lang, chart));
   sections.push(
-    { heading: T.model, tables: [model], charts: [...chart('estimation-scatter', T.scatterCaption), ...chart('residuals', T.residualsCaption)] },
+    {
+      heading: T.model,
+      ...(modelNote ? { paragraphs: [modelNote] } : {}),
+      tables: [model],
+      charts: [...(study.model !== 'ff3' ? chart('estimation-scatter', T.scatterCaption(study.model)) : []), ...chart('residuals', T.residualsCaption)],
+    },
     {
       heading: T.data,
       paragraphs: T.dataLines(
@@ -143,15 +167,102 @@ function reportInput(study: EventStudy, opts: StudyReportOptions, charts: Record
         study.provenance.marketSource,
         study.provenance.firmBasis,
         study.provenance.marketBasis,
-        study.provenance.commonDays,
+        f(study.provenance.commonDays, {}),
       ),
     },
   );
   return {
     title: T.title(study.firm, eventDate),
-    subtitle: T.subtitle(study.market, study.model, e.n),
+    subtitle: T.subtitle(study.firm, study.market, study.model, f(e.n, {})),
     lang,
     sections,
+  };
+}
+
+/** The CAAR of each group through the event window, at the samples' level. */
+function samplesChart(samples: readonly GroupSample[], lang: Lang): Spec {
+  const T = reportText(lang);
+  const named = samples.map((g) => ({ name: T.groupLabel(g.group), result: g.result }));
+  return caarChart({ rows: caarChartRows(named), lang, level: samples[0]!.result.design.confidence });
+}
+
+/** Which groups moved abnormally: AAR of the event day and CAAR over [-1, 1] and the window, with n and the KP p. */
+function samplesSection(samples: readonly GroupSample[], lang: Lang, chart: Figures): ReportSection {
+  const T = reportText(lang);
+  const K = T.sampleCols;
+  const first = samples[0]!.result.design;
+  const level = levelText(first.confidence, lang);
+  const [a, b] = first.window;
+  const caarOver = (r: GroupSample['result'], from: number, to: number) =>
+    r.caar.from === from && r.caar.to === to ? r.caar : r.windows.find((w) => w.from === from && w.to === to);
+  const table: ReportTable = {
+    columns: [K.group, K.firms, K.aar0, K.n, K.kpP, K.caar(-1, 1), K.n, K.kpP, K.caar(a, b), K.n, K.kpP],
+    formats: [undefined, {}, PCT, {}, P, PCT, {}, P, PCT, {}, P],
+    rows: samples.map(({ group, result: r }) => {
+      const d0 = r.days.find((d) => d.offset === 0);
+      const near = caarOver(r, -1, 1);
+      const whole = caarOver(r, a, b);
+      return [
+        T.groupLabel(group),
+        r.counts.studied,
+        d0?.aar ?? null,
+        d0?.n ?? null,
+        d0?.tests.kolariPynnonen?.p ?? null,
+        near?.value ?? null,
+        near?.n ?? null,
+        near?.tests.kolariPynnonen?.p ?? null,
+        whole?.value ?? null,
+        whole?.n ?? null,
+        whole?.tests.kolariPynnonen?.p ?? null,
+      ];
+    }),
+  };
+  const model = labels(lang).modelName[first.model];
+  return {
+    heading: T.samples,
+    paragraphs: [T.samplesIntro(first.market, model, level)],
+    charts: chart('caar', T.samplesCaption(level)),
+    tables: [table],
+  };
+}
+
+/** The simulated-losses chart of a counterfactual, when it has event-day dollar figures. */
+function lossesOf(r: CounterfactualResult | undefined, lang: Lang): Spec | undefined {
+  const input = r ? lossesInput(r, lang) : null;
+  return input ? simulatedLossesChart(input) : undefined;
+}
+
+/** The firm without the news: the spread of the no-news and abnormal losses, the chance of each quoted fall, the SQ test. */
+function simulationSection(r: CounterfactualResult, lang: Lang, chart: Figures): ReportSection {
+  const T = reportText(lang);
+  const K = T.simCols;
+  const f = (v: number, o: FormatNumberOptions) => formatNumber(v, lang, o);
+  const spread = (label: string, s: { p05: number; p50: number; p95: number }) => [label, bn(s.p05), bn(s.p50), bn(s.p95)];
+  const tables: ReportTable[] = [];
+  if (r.loss) {
+    tables.push({
+      columns: [K.figure, K.p05, K.p50, K.p95],
+      formats: [undefined, BN, BN, BN],
+      rows: [spread(T.simRows.noNews, r.loss.noNews), spread(T.simRows.abnormal, r.loss.abnormal)],
+    });
+  }
+  if (r.claims.length) {
+    tables.push({
+      columns: [K.claim, K.quoted, K.needed, K.simulated, K.upper, K.analytic],
+      formats: [undefined, BN, PCT, { digits: 5 }, P, P],
+      rows: r.claims.map((c) => [c.id, bn(c.usd), c.returnNeeded, c.probability, c.upper95, c.analytic]),
+    });
+  }
+  const pOf = (p: number) => f(p, P);
+  const b = r.bootstrapCar;
+  return {
+    heading: T.simulation,
+    paragraphs: [
+      T.simulationIntro(r.firm, f(r.trials, {}), r.method, r.seed),
+      T.sqLine(r.sq.day0 ? pOf(r.sq.day0.p) : '—', r.sq.car.from, r.sq.car.to, pOf(r.sq.car.p), f(b.lo, PCT), f(b.hi, PCT)),
+    ],
+    charts: [...chart('fan', T.fanCaption), ...chart('simulated-losses', T.lossesCaption)],
+    tables,
   };
 }
 
@@ -169,26 +280,28 @@ function claimsSections(report: ClaimsReport, lang: Lang, chart: Figures): Repor
       r.claim.id,
       r.claim.seed.slice(0, 3),
       r.claim.text,
-      r.claim.subject,
+      T.subject(r.claim),
       r.claim.horizon ?? '',
       inUnit(r.claim.value, r.claim.unit),
-      T.basis[r.basis],
+      T.basisOf(r),
       inUnit(r.observed, r.claim.unit),
       inUnit(r.gap, r.claim.unit),
       r.gapPct,
       T.verdict[r.verdict],
     ]),
   };
-  const missing = report.reconciliations
-    .filter((r) => r.missingShares.length > 0)
-    .map((r) => `${r.claim.id}: ${T.missingShares(r.missingShares.join(', '))}`);
+  const missing = report.reconciliations.flatMap((r) => [
+    ...(r.bound ? [T.boundNote(r.claim.id, r.bound, r.counted.join(', '))] : []),
+    ...(r.missingShares.length ? [`${r.claim.id}${T.colon}${T.missingShares(r.missingShares.join(', '))}`] : []),
+    ...(r.missingCloses.length ? [`${r.claim.id}${T.colon}${T.missingCloses(r.missingCloses.join(', '))}`] : []),
+  ]);
   const articles = [...new Set(report.claims.map((c) => c.seed))].sort();
   const seeds = articles.length;
   const W = T.wireCols;
   const wireTable: ReportTable = {
     columns: [W.outlet, W.quoted, W.priceChange, W.impliedShares, W.filingShares],
     formats: [undefined, { digits: 1 }, { digits: 2 }, { digits: 3 }, { digits: 3 }],
-    rows: report.wire.checks.map((c) => [c.outlet, bn(c.value), c.priceChange, bn(c.impliedShares), bn(c.filingShares)]),
+    rows: report.wire.checks.map((c) => [T.outlet(c.outlet), bn(c.value), c.priceChange, bn(c.impliedShares), bn(c.filingShares)]),
   };
   const P = T.peerCols;
   const peers = Object.values(report.days).sort((x, y) => (x.return ?? 0) - (y.return ?? 0) || (x.symbol < y.symbol ? -1 : 1));

@@ -120,14 +120,14 @@ function validateFirm(f: FirmAbnormalReturns, L: number, from: number, to: numbe
  * in one pass over `xa`, `xb` (the residuals minus each firm's own mean, so that the one-pass
  * sums do not cancel). NaN when fewer than MIN_COMMON_DATES common dates or no variation.
  */
-function pairCorrelation(a: FirmAbnormalReturns, b: FirmAbnormalReturns, xa: Float64Array, xb: Float64Array): number {
+function pairCorrelation(a: FirmAbnormalReturns, b: FirmAbnormalReturns, xa: Float64Array, xb: Float64Array, sameCalendar: boolean): number {
   let m = 0;
   let sx = 0;
   let sy = 0;
   let sxx = 0;
   let syy = 0;
   let sxy = 0;
-  if (a.estimationDates === b.estimationDates) {
+  if (sameCalendar) {
     for (let s = 0; s < xa.length; s++) {
       const x = xa[s]!;
       const y = xb[s]!;
@@ -258,6 +258,19 @@ export function prepareSample(input: SampleInput): PreparedSample {
     rankAligned.set(u, i * W + maxEst - M);
   }
 
+  // Firms whose estimation windows fall on the same dates (a clustered event on one calendar)
+  // share one array of dates: pairs of them are correlated position by position, no merge-join.
+  const calendars = new Map<string, readonly string[]>();
+  const calendarOf = firms.map((f) => {
+    const d = f.estimationDates;
+    const key = `${d.length}|${d[0]}|${d[d.length - 1]}`;
+    const known = calendars.get(key);
+    if (!known) {
+      calendars.set(key, d);
+      return d;
+    }
+    return known === d || (known.length === d.length && known.every((x, k) => x === d[k])) ? known : d;
+  });
   const corr = new Float64Array(N * N);
   const sameDate = new Uint8Array(N * N);
   let clustered = false;
@@ -270,7 +283,7 @@ export function prepareSample(input: SampleInput): PreparedSample {
       if (firms[i]!.eventDate !== firms[j]!.eventDate) continue;
       clustered = true;
       sameDate[i * N + j] = sameDate[j * N + i] = 1;
-      const r = pairCorrelation(firms[i]!, firms[j]!, cen(i), cen(j));
+      const r = pairCorrelation(firms[i]!, firms[j]!, cen(i), cen(j), calendarOf[i] === calendarOf[j]);
       corr[i * N + j] = corr[j * N + i] = r;
     }
   }
