@@ -26,7 +26,7 @@ beforeAll(async () => {
   const panel = await loadPanel({ symbols: [...CALIBRATION_UNIVERSE, 'SPY'] });
   const study = runStudy(panel, { firm: 'NVDA', market: 'SPY', event: '2025-01-27' });
   [cf, cal] = await Promise.all([
-    simulateCounterfactual(study, { trials: 2000, seed: 1, workers: 1, panel, claims: [{ id: '000-07', usd: 600e9 }, { id: '004-03', usd: 590e9 }, { id: '001-02', usd: 800e9 }] }),
+    simulateCounterfactual(study, { trials: 2000, seed: 1, workers: 1, claims: [{ id: '000-07', usd: 600e9 }, { id: '004-03', usd: 590e9 }, { id: '001-02', usd: 800e9 }] }),
     simulateCalibration(panel, { trials: 100, firms: 30, seed: 1, workers: 1 }),
   ]);
 });

@@ -56,13 +56,13 @@ function expectAnalytic(r: CounterfactualResult, kurt: number): void {
 
 describe('the no-news distribution is the analytic market model one', () => {
   it('bootstrap: mean E[R_t] and sd sigma sqrt(1 + x*(X\'X)^-1 x*) within 4 standard errors', async () => {
-    const r = await simulateCounterfactual(study, { trials: 20_000, seed: 1, workers: 1, panel });
+    const r = await simulateCounterfactual(study, { trials: 20_000, seed: 1, workers: 1 });
     // The analytic values are the study's own.
     r.days.forEach((d, t) => {
       expect(d.analyticMean).toBe(study.eventWindow.expected[t]);
       expect(d.analyticSd).toBeCloseTo(study.window[t]!.se, 12);
     });
-    const setup = counterfactualSetup(study, panel);
+    const setup = counterfactualSetup(study);
     expectAnalytic(r, kurtosis(setup.payload.pool));
   });
 
@@ -76,7 +76,7 @@ describe('the no-news distribution is the analytic market model one', () => {
   });
 
   it('the bootstrap pool has the model\'s sigma and no mean; the fitted df describes fat tails', () => {
-    const setup = counterfactualSetup(study, panel);
+    const setup = counterfactualSetup(study);
     const pool = setup.payload.pool;
     let s = 0;
     let s2 = 0;
@@ -98,7 +98,7 @@ describe('the no-news distribution is the analytic market model one', () => {
 describe('reproducibility and the contract', () => {
   it('the same seed gives byte-identical JSON with one worker or two; another seed differs', async () => {
     expect(plannedThreads(3000, 2, 0.005, 0)).toBe(2);
-    const o = { trials: 3000, claims: CLAIMS, panel };
+    const o = { trials: 3000, claims: CLAIMS };
     const one = JSON.stringify(await simulateCounterfactual(study, { ...o, seed: 4, workers: 1 }));
     const two = JSON.stringify(await simulateCounterfactual(study, { ...o, seed: 4, workers: 2, minWorkMs: 0 }));
     expect(two).toBe(one);
@@ -109,7 +109,7 @@ describe('reproducibility and the contract', () => {
   });
 
   it('prints the README contract: firm, market, eventDate, trials, seed, days, loss.abnormal, claims', async () => {
-    const r = JSON.parse(JSON.stringify(await simulateCounterfactual(study, { trials: 2000, seed: 1, claims: CLAIMS, panel, workers: 1 })));
+    const r = JSON.parse(JSON.stringify(await simulateCounterfactual(study, { trials: 2000, seed: 1, claims: CLAIMS, workers: 1 })));
     expect(Object.keys(r).slice(0, 8)).toEqual(['firm', 'market', 'eventDate', 'trials', 'seed', 'days', 'loss', 'claims']);
     expect([r.firm, r.market, r.eventDate, r.trials, r.seed]).toEqual(['NVDA', 'SPY', '2025-01-27', 2000, 1]);
     expect(r.days).toHaveLength(11);
@@ -129,7 +129,7 @@ describe('reproducibility and the contract', () => {
   });
 
   it('prices the quoted figures: larger falls are rarer, and 600 bn is far in the tail without news', async () => {
-    const r = await simulateCounterfactual(study, { trials: 20_000, seed: 1, claims: CLAIMS, panel, workers: 1 });
+    const r = await simulateCounterfactual(study, { trials: 20_000, seed: 1, claims: CLAIMS, workers: 1 });
     const p = Object.fromEntries(r.claims.map((c) => [c.id, c]));
     expect(p.small!.probability).toBeGreaterThan(0.3);
     expect(p['000-07']!.probability).toBeLessThanOrEqual(p['004-03']!.probability);
@@ -206,7 +206,7 @@ describe('the bootstrap CAR interval on normal residuals', () => {
   });
 
   it('the flagship day is far outside the no-news quantiles (SQ test)', async () => {
-    const r = await simulateCounterfactual(study, { trials: 500, seed: 1, workers: 1, panel });
+    const r = await simulateCounterfactual(study, { trials: 500, seed: 1, workers: 1 });
     expect(r.sq.day0!.reject).toBe(true);
     expect(r.sq.day0!.p).toBe(0);
     expect(r.sq.day0!.n).toBe(250);

@@ -4,7 +4,6 @@ import { loadPanel } from '../panel/load.js';
 import { samplesOverviewText } from '../report/sample-text.js';
 import { groupSymbols, runGroups } from '../samples/by-group.js';
 import { counterfactualText } from '../report/simulate-text.js';
-import { loadStudyPanel } from '../study/load.js';
 import { simulateCounterfactual } from '../simulate/counterfactual.js';
 import { UsageError } from '../errors.js';
 import { formatClaims } from '../report/claims-text.js';
@@ -41,17 +40,16 @@ export async function flagshipCommand(args: readonly string[]): Promise<string> 
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (see sputnik flagship --help)`);
   const dir = (values.out as string | undefined) ?? 'out';
   const lang = langOption(values.lang);
-  const [study, claims, groupsPanel, studyPanel, registry] = await Promise.all([
+  const [study, claims, groupsPanel, registry] = await Promise.all([
     eventStudy({ ...FLAGSHIP }),
     claimsReport(),
     loadPanel({ symbols: groupSymbols(FLAGSHIP.market) }),
-    loadStudyPanel({ ...FLAGSHIP }),
     loadRegistry(),
   ]);
   const { firm: _firm, ...design } = FLAGSHIP;
   const samples = runGroups(groupsPanel, design);
   progress('Simulating 10,000 no-news paths...');
-  const counterfactual = await simulateCounterfactual(study, { trials: 10_000, seed: 1, claims: quotedLosses(registry, study.firm), panel: studyPanel });
+  const counterfactual = await simulateCounterfactual(study, { trials: 10_000, seed: 1, claims: quotedLosses(registry, study.firm) });
   progress('Rendering the report and the charts...');
   const files = [
     ...studyFiles(study, dir),

@@ -22,9 +22,8 @@ import { isIsoDate } from '../util/dates.js';
 import { writeFilesAtomic } from '../util/atomic.js';
 import { langOption } from './args.js';
 import { jsonText, toCsv } from './output.js';
-import { studyOptionsFrom } from './study.js';
+import { studyOptionsFrom, type Values } from './study-options.js';
 
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 /** Options of a single-firm study that mean nothing for a sample. */
 const SINGLE_FIRM_ONLY: Record<string, string> = {

@@ -26,7 +26,8 @@ import { runStudy } from '../study/run.js';
 import { writeFilesAtomic, type OutputFile } from '../util/atomic.js';
 import { langOption, parse, type Options } from './args.js';
 import { jsonText } from './output.js';
-import { STUDY_OPTIONS, studyOptionsFrom } from './study.js';
+import { STUDY_OPTIONS } from './study.js';
+import { studyOptionsFrom, type Values } from './study-options.js';
 
 export const SIMULATE_HELP = `sputnik simulate: Monte Carlo on the recorded prices
 
@@ -91,7 +92,6 @@ const CALIBRATION_OPTIONS: Options = { ...COMMON, firms: { type: 'string' }, mar
 /** Options of "sputnik study" that mean nothing for a counterfactual. */
 const NOT_FOR_COUNTERFACTUAL = ['firms', 'group', 'report', 'live'];
 
-type Values = Record<string, string | boolean | (string | boolean)[] | undefined>;
 
 /** A whole-number option from `min` to `max`; a one-line UsageError otherwise. */
 function wholeOption(values: Values, name: string, min: number, max: number): number | undefined {
@@ -184,7 +184,7 @@ async function counterfactual(args: readonly string[]): Promise<{ result: Counte
   const bar = progressBar('Simulating');
   let result: CounterfactualResult;
   try {
-    result = await timed(values, () => simulateCounterfactual(study, { trials, seed, workers, method, df, claims, panel, onProgress: bar.update }));
+    result = await timed(values, () => simulateCounterfactual(study, { trials, seed, workers, method, df, claims, onProgress: bar.update }));
   } finally {
     bar.end();
   }

@@ -106,6 +106,7 @@ function fitLinear(spec: LinearSpec, data: ModelColumns, level: number): FittedM
     r2: spec.name === 'constant-mean' ? null : fit.r2,
     coefficients,
     residuals: fit.residuals,
+    design: { x: spec.x, columns: X, xtxInv: fit.xtxInv },
     expected: (day) => spec.offset(day) + dot(spec.x(day)),
     // Var(sum w_t AR_t) = sigma² (sum w_t² + s'(X'X)^{-1}s), s = sum w_t x_t: the weighted form of
     // 1' sigma² (I + X*(X'X)^{-1}X*') 1 (CLM eq. 4.4.8 and 4.4.12).
@@ -163,6 +164,7 @@ function fitMarketAdjusted(data: ModelColumns): FittedModel {
     r2: null,
     coefficients: [],
     residuals: ar,
+    design: null,
     expected: (day) => day.market,
     variance: (_window, weights) => sigma2 * weights.reduce((s, w) => s + w * w, 0),
     prefixVariances: (window) => Float64Array.from(window, (_, t) => sigma2 * (t + 1)),

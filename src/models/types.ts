@@ -46,6 +46,20 @@ export interface Coefficient {
   hi: number;
 }
 
+/**
+ * What a linear model was fitted on: its regressors by day, the estimation-window columns and
+ * `(X'X)^{-1}`. Resampling (the counterfactual simulation) refits from these without going back
+ * to the prices.
+ */
+export interface ModelDesign {
+  /** The regressors of a day, intercept first. */
+  x(day: ModelDay): number[];
+  /** The regressor columns over the estimation days (intercept first). */
+  columns: readonly Float64Array[];
+  /** `(X'X)^{-1}`, k by k. */
+  xtxInv: readonly (readonly number[])[];
+}
+
 /** A return model fitted on an estimation window. */
 export interface FittedModel {
   name: ModelName;
@@ -64,6 +78,8 @@ export interface FittedModel {
   coefficients: Coefficient[];
   /** Estimation-window residuals (abnormal returns), in order. */
   residuals: number[];
+  /** The regression behind the fit; null for market-adjusted, which estimates nothing. */
+  design: ModelDesign | null;
   /** The expected (normal) return of a day. */
   expected(day: ModelDay): number;
   /**

@@ -259,6 +259,12 @@ class DateLists {
   }
 }
 
+/** The single-study options of one firm of a sample: the design's shared options with its tickers and date. */
+function studyOptionsOf(design: SampleDesign, firm: string, market: string, event: string) {
+  const { estimation, window, model, returns, confidence, minEstimationDays, gaps } = design;
+  return { firm, market, event, estimation, window, model, returns, confidence, minEstimationDays, gaps };
+}
+
 /**
  * One firm through the study's stages. Throws a `WindowError`/`ModelError`/`DataError` when the
  * firm cannot be studied (the caller lists it as excluded), a `UsageError` for a bad design.
@@ -272,18 +278,7 @@ function studyFirm(
   dateLists: DateLists,
 ): FirmStudy & { window: OffsetWindow } {
   const { firm, market } = spec;
-  const d = resolveOptions({
-    firm,
-    market,
-    event: spec.event,
-    estimation: design.estimation,
-    window: design.window,
-    model: design.model,
-    returns: design.returns,
-    confidence: design.confidence,
-    minEstimationDays: design.minEstimationDays,
-    gaps: design.gaps,
-  });
+  const d = resolveOptions(studyOptionsOf(design, firm, market, spec.event));
   const notes: string[] = [];
   const series = alignStudy(panel, firm, market, d.returns, d.model === 'ff3', d.gaps);
   const { range } = series.provenance;
@@ -498,18 +493,7 @@ export function runSample(panel: Panel, design: SampleDesign): SampleResult {
   if (typeof event !== 'string' || !isIsoDate(event)) throw new UsageError(`event date "${String(event)}" is not a valid YYYY-MM-DD date`, { field: 'event' });
   const specs = firmSpecs(design, market, event);
   // The options every firm shares, checked once (with stand-in tickers).
-  const base = resolveOptions({
-    firm: 'FIRM',
-    market: 'BENCHMARK',
-    event,
-    estimation: design.estimation,
-    window: design.window,
-    model: design.model,
-    returns: design.returns,
-    confidence: design.confidence,
-    minEstimationDays: design.minEstimationDays,
-    gaps: design.gaps,
-  });
+  const base = resolveOptions(studyOptionsOf(design, 'FIRM', 'BENCHMARK', event));
   if (!(Number.isInteger(base.minEstimationDays) && base.minEstimationDays >= 2)) {
     throw new UsageError(`minEstimationDays ${base.minEstimationDays} must be a whole number of at least 2`, { field: 'minEstimationDays' });
   }

@@ -29,12 +29,7 @@
  *
  * @module
  */
-import { UsageError, ModelError } from '../errors.js';
-import { olsColumns } from '../models/ols.js';
-import type { ModelDay } from '../models/types.js';
-import type { Panel } from '../panel/panel.js';
-import { alignStudy } from '../study/align.js';
-import { modelDay } from '../study/estimate.js';
+import { UsageError } from '../errors.js';
 import type { EventStudy } from '../study/result.js';
 import type { OffsetWindow } from '../study/defaults.js';
 import { runCounterfactualTrials, type CounterfactualChunk, type CounterfactualPayload } from './counterfactual-kernel.js';
@@ -73,8 +68,6 @@ export interface CounterfactualOptions extends PoolOptions {
   alpha?: number;
   /** Number of simulated paths kept for the fan chart; default 40. */
   paths?: number;
-  /** The panel the study ran on: needed for the ff3 model (its factors); the others use the study's own estimation days. */
-  panel?: Panel;
 }
 
 /** Percentiles of a simulated quantity (p05, p25, p50, p75, p95) and its mean. */
@@ -162,39 +155,6 @@ export interface CounterfactualResult {
   falls?: Float64Array;
 }
 
-/** The model's design matrix pieces: regressors of a day, the regressand and the part added back. */
-interface LinearParts {
-  x(d: ModelDay): number[];
-  y(d: ModelDay): number;
-}
-
-function need(v: number | undefined, what: string): number {
-  if (v === undefined || Number.isNaN(v)) throw new ModelError(`the ff3 model needs the ${what} factor for every day`);
-  return v;
-}
-
-const PARTS: Record<string, LinearParts | null> = {
-  market: { x: (d) => [1, d.market], y: (d) => d.firm },
-  'constant-mean': { x: () => [1], y: (d) => d.firm },
-  ff3: { x: (d) => [1, need(d.mktRf, 'mktRf'), need(d.smb, 'smb'), need(d.hml, 'hml')], y: (d) => d.firm - need(d.rf, 'rf') },
-  'market-adjusted': null,
-};
-
-/** The estimation days the study's model was fitted on, as the model sees them. */
-function estimationDays(study: EventStudy, panel: Panel | undefined): ModelDay[] {
-  if (panel) {
-    const s = alignStudy(panel, study.firm, study.market, study.returnKind, study.model === 'ff3', study.provenance.gaps);
-    const days: ModelDay[] = [];
-    for (let i = study.event.index + study.estimation.from; i <= study.event.index + study.estimation.to; i++) {
-      const d = modelDay(s, i);
-      if (d) days.push(d);
-    }
-    return days;
-  }
-  if (study.model === 'ff3') throw new UsageError('the counterfactual simulation of an ff3 study needs the panel the study ran on (its factors)');
-  return study.estimationDays.map((d) => ({ firm: d.firm, market: d.market }));
-}
-
 /**
  * Maximum-likelihood degrees of freedom of a Student t with unit variance fitted to standardized
  * values z (scale `sqrt((nu - 2)/nu)`, so only the tail weight is free), by golden-section search
@@ -264,13 +224,11 @@ export interface CounterfactualSetup {
  * What the simulation of a study needs: the model's design on the estimation days, the bootstrap
  * pool and the event days' regressors. Checks that the refit reproduces the study's coefficients.
  */
-export function counterfactualSetup(study: EventStudy, panel?: Panel): CounterfactualSetup {
+export function counterfactualSetup(study: EventStudy): CounterfactualSetup {
   const fitted = study.fitted;
-  const days = estimationDays(study, panel);
-  if (days.length !== fitted.n) throw new ModelError(`internal: ${days.length} estimation days found for a model fitted on ${fitted.n}`);
-  const n = days.length;
+  const n = fitted.n;
   const sigma = fitted.sigma;
-  const parts = PARTS[study.model];
+  const design = fitted.design;
   const eventDays = study.eventWindow.days;
   const L = eventDays.length;
   let k = 0;
@@ -278,35 +236,28 @@ export function counterfactualSetup(study: EventStudy, panel?: Panel): Counterfa
   let xStar = new Float64Array(0);
   let resid: Float64Array;
   let modified: Float64Array;
-  if (parts) {
-    const rows = days.map((d) => parts.x(d));
-    k = rows[0]!.length;
-    const X = Array.from({ length: k }, (_, c) => Float64Array.from(rows, (r) => r[c]!));
-    const y = Float64Array.from(days, (d) => parts.y(d));
-    const fit = olsColumns(X, y);
-    for (let c = 0; c < k; c++) {
-      const want = fitted.coefficients[c]?.value;
-      if (want === undefined || Math.abs(fit.coef[c]! - want) > 1e-8 * (Math.abs(want) + 1e-12) + 1e-14) {
-        throw new ModelError(`internal: the refit's coefficient ${c} (${fit.coef[c]}) differs from the study's (${want})`);
-      }
-    }
+  if (design) {
+    // The study's own regression: its estimation columns and (X'X)^{-1}, no second fit.
+    const X = design.columns;
+    k = X.length;
     // A = (X'X)^{-1} X' (k x n); leverage h_ii = x_i'(X'X)^{-1} x_i.
     A = new Float64Array(k * n);
-    resid = Float64Array.from(fit.residuals);
+    resid = Float64Array.from(fitted.residuals);
     modified = new Float64Array(n);
+    const xi = new Float64Array(k);
     for (let i = 0; i < n; i++) {
-      const xi = rows[i]!;
+      for (let c = 0; c < k; c++) xi[c] = X[c]![i]!;
       let h = 0;
       for (let c = 0; c < k; c++) {
         let s = 0;
-        for (let q = 0; q < k; q++) s += fit.xtxInv[c]![q]! * xi[q]!;
+        for (let q = 0; q < k; q++) s += design.xtxInv[c]![q]! * xi[q]!;
         A[c * n + i] = s;
         h += xi[c]! * s;
       }
       modified[i] = resid[i]! / Math.sqrt(1 - h);
     }
     xStar = new Float64Array(L * k);
-    eventDays.forEach((d, t) => parts.x(d).forEach((v, c) => (xStar[t * k + c] = v)));
+    eventDays.forEach((d, t) => design.x(d).forEach((v, c) => (xStar[t * k + c] = v)));
   } else {
     // Market-adjusted: nothing estimated; the errors are the centred R - Rm.
     resid = Float64Array.from(fitted.residuals);
@@ -369,7 +320,7 @@ export async function simulateCounterfactual(study: EventStudy, options: Counter
       throw new UsageError(`a quoted loss must have an id and a positive USD amount (got ${JSON.stringify(c)})`, { field: 'claims' });
     }
   }
-  const setup = counterfactualSetup(study, options.panel);
+  const setup = counterfactualSetup(study);
   const { L } = setup.payload;
   let nu = NaN;
   let dfFitted: boolean | null = null;
