@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { isIsoDate, parseFactorCsv, parsePriceCsv } from '../src/data/csv.js';
 import { parseFacts } from '../src/data/facts.js';
 import { loadPrices } from '../src/data/load.js';
@@ -280,5 +281,29 @@ describe('the fast CSV reader gives exactly what csv-parse gives', () => {
 
   it('keeps exporting isIsoDate, now from src/util/dates.ts', () => {
     expect(isIsoDate).toBe(isIsoDateFromDates);
+  });
+});
+
+describe('the quick path for well-formed files reads every number as Number() does', () => {
+  it('decimals of up to 22 digits, with and without a point: the same double, bit for bit', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 22 }),
+        fc.nat(22),
+        (ds, point) => {
+          const digits = ds.join('');
+          const at = Math.min(point, digits.length);
+          const cell = at === digits.length ? digits : `${digits.slice(0, at)}.${digits.slice(at)}`;
+          if (!(Number(cell) > 0)) return; // prices must be positive: zero is the general path's error
+          const text = `${HEADER}\n2025-01-24,${cell},${cell},${cell},${cell},${cell},${digits}\n`;
+          expect(csvReaderFor(text)).toBe('fast');
+          const row = parsePriceCsvWith('fast', text, where).rows[0]!;
+          expect(Object.is(row.close, Number(cell)), cell).toBe(true);
+          expect(Object.is(row.volume, Number(digits)), digits).toBe(true);
+          expect(parsePriceCsvWith('csv-parse', text, where).rows[0]).toEqual(row);
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -172,7 +172,93 @@ function parseNumber(cell: string, column: string, where: Where, line: number, d
   return v;
 }
 
+const PRICE_HEADER = PRICE_COLUMNS.join(',');
+
+/** Exact powers of ten as doubles (10^0 .. 10^22 are all representable). */
+const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+
+/**
+ * A number cell of a well-formed file: empty (null), or a plain decimal (else undefined: not for
+ * the quick path). Digits are read as an integer mantissa m and a count k of decimals; when m is
+ * exact (at most 2^53) and k <= 22, m / 10^k is one correctly rounded division of two exact
+ * doubles, hence the same double as `Number(cell)` (Clinger 1990, "How to read floating point
+ * numbers accurately", the fast path); other cells go through `Number`.
+ */
+function quickNumber(text: string, start: number, end: number): number | null | undefined {
+  if (start === end) return null;
+  let m = 0;
+  let digits = 0;
+  let decimals = -1;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      m = m * 10 + (c - 48);
+      digits++;
+      if (decimals >= 0) decimals++;
+    } else if (c === 46 && decimals < 0) decimals = 0;
+    else return undefined;
+  }
+  if (digits === 0) return undefined;
+  const k = decimals < 0 ? 0 : decimals;
+  if (m <= Number.MAX_SAFE_INTEGER && k <= 22) return m / POW10[k]!;
+  return Number(text.slice(start, end));
+}
+
+/**
+ * The quick path of the fast reader, for well-formed files only (the fixture format exactly:
+ * the header in lower case, no byte-order mark, no spaces, plain decimal numbers, positive
+ * prices, ascending valid dates, a close or an adjusted close on every row): one pass over the
+ * text, no intermediate rows. Anything else returns null, and the general path reads the file
+ * again and says exactly what is wrong, so a file gives the same result or the same error
+ * either way.
+ */
+function quickPrices(text: string, where: { file: string; symbol: string }): PriceSeries | null {
+  const eol = text.includes('\r') ? '\r\n' : '\n';
+  const n = text.length;
+  let end = text.indexOf(eol);
+  if (end === -1 || text.slice(0, end) !== PRICE_HEADER) return null;
+  let start = end + eol.length;
+  const rows: PriceRow[] = [];
+  const comma = new Int32Array(6);
+  let prev = '';
+  while (start < n) {
+    end = text.indexOf(eol, start);
+    if (end === -1) end = n;
+    if (end === start) {
+      start = end + eol.length; // a blank line
+      continue;
+    }
+    let c = start;
+    for (let k = 0; k < 6; k++) {
+      c = text.indexOf(',', c);
+      if (c === -1 || c >= end) return null;
+      comma[k] = c++;
+    }
+    if (text.indexOf(',', c) !== -1 && text.indexOf(',', c) < end) return null;
+    if (comma[0] !== start + 10) return null;
+    const date = text.slice(start, start + 10);
+    if (!(date > prev) || !isIsoDate(date)) return null;
+    prev = date;
+    const open = quickNumber(text, comma[0]! + 1, comma[1]!);
+    const high = quickNumber(text, comma[1]! + 1, comma[2]!);
+    const low = quickNumber(text, comma[2]! + 1, comma[3]!);
+    const close = quickNumber(text, comma[3]! + 1, comma[4]!);
+    const adjClose = quickNumber(text, comma[4]! + 1, comma[5]!);
+    const volume = quickNumber(text, comma[5]! + 1, end);
+    if (open === undefined || high === undefined || low === undefined || close === undefined || adjClose === undefined || volume === undefined) return null;
+    if (open === 0 || high === 0 || low === 0 || close === 0 || adjClose === 0) return null; // plain decimals are >= 0
+    if (close === null && adjClose === null) return null;
+    rows.push({ date, open, high, low, close, adjClose, volume });
+    start = end + eol.length;
+  }
+  return rows.length ? { symbol: where.symbol, source: where.file, rows } : null;
+}
+
 function parsePrices(text: string, where: { file: string; symbol: string }, reader: CsvReader): PriceSeries {
+  if (reader === 'fast') {
+    const quick = quickPrices(text, where);
+    if (quick) return quick;
+  }
   const rows = readRows(text, where, PRICE_COLUMNS, reader);
   if (rows.length === 0) throw new DataError('has a header but no price rows', where);
   checkDates(rows, where);
