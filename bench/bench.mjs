@@ -118,13 +118,15 @@ for (const c of CASES) stats[c.id].ratio = stats[c.id].median / nodeMs;
 const baseline = existsSync(baselineFile) ? JSON.parse(readFileSync(baselineFile, 'utf8')) : {};
 const pad = (s, n) => String(s).padStart(n);
 console.log(`sputnik-study bench: node ${process.version}, ${rounds} interleaved rounds, ${new Date().toISOString().slice(0, 10)}`);
-console.log(`${'case'.padEnd(52)} ${pad('median ms', 10)} ${pad('min ms', 8)} ${pad('cpu ms', 7)} ${pad('x node', 7)} ${pad('base x', 7)} ${pad('vs base', 8)}`);
+console.log(`${'case'.padEnd(52)} ${pad('median ms', 10)} ${pad('min ms', 8)} ${pad('cpu ms', 7)} ${pad('x node', 7)} ${pad('base', 7)} ${pad('vs base', 8)}`);
 for (const c of CASES) {
   const s = stats[c.id];
-  const b = baseline.cases?.[c.id]?.ratio;
-  const ratio = c.inProcess ? '-' : s.ratio.toFixed(2);
+  const b = baseline.cases?.[c.id];
+  // Processes compare by their ratio to node's startup; in-process timings by milliseconds.
+  const here = c.inProcess ? s.median : s.ratio;
+  const then = c.inProcess ? b?.median : b?.ratio;
   console.log(
-    `${c.name.padEnd(52)} ${pad(s.median.toFixed(1), 10)} ${pad(s.min.toFixed(1), 8)} ${pad(s.cpu === null || c.inProcess ? '-' : s.cpu.toFixed(0), 7)} ${pad(ratio, 7)} ${pad(b && !c.inProcess ? b.toFixed(2) : '-', 7)} ${pad(b && !c.inProcess ? (s.ratio / b).toFixed(2) : '-', 8)}`,
+    `${c.name.padEnd(52)} ${pad(s.median.toFixed(1), 10)} ${pad(s.min.toFixed(1), 8)} ${pad(s.cpu === null || c.inProcess ? '-' : s.cpu.toFixed(0), 7)} ${pad(c.inProcess ? '-' : s.ratio.toFixed(2), 7)} ${pad(then ? (c.inProcess ? `${then.toFixed(0)}ms` : then.toFixed(2)) : '-', 7)} ${pad(then ? (here / then).toFixed(2) : '-', 8)}`,
   );
 }
 
@@ -146,7 +148,8 @@ for (const [name, value, limit, unit] of goals) {
   console.log(`  ${value <= limit ? 'met ' : 'MISS'}  ${name}: ${Math.abs(value).toFixed(unit === 'x' ? 2 : 0)} ${unit}`);
 }
 console.log(`  calibration: ${(1000 / (stats.calibration.median / 1000)).toFixed(0)} trials per second`);
-console.log('(CPU ms is sampled at 10 ms ticks; "x node" is the median over node\'s own median in this run; "vs base" compares that ratio with bench/baseline.json.)');
+console.log('(CPU ms is sampled at 10 ms ticks; "x node" is the median over node\'s own median in this run; "vs base" compares that ratio,');
+console.log(' or for in-process timings the milliseconds, with bench/baseline.json: below 1 is faster.)');
 
 if (update) {
   const cases = Object.fromEntries(CASES.map((c) => [c.id, { name: c.name, median: Math.round(stats[c.id].median * 10) / 10, ratio: Math.round(stats[c.id].ratio * 100) / 100 }]));
