@@ -1,11 +1,9 @@
 // The shape of the code: the layers of src/ import only downwards, and each command loads only
 // the packages it uses (checked by running the built command with a module-resolution hook).
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './helpers.js';
+import { loadedBy, ROOT, tempDir, vegaChunks } from './helpers.js';
 
 /**
  * The layers of the core, bottom up (README, "Architecture"): a module may import from its own
@@ -76,44 +74,12 @@ describe('layers', () => {
   });
 });
 
-/** Run the built command and list the packages (node_modules folders) it loaded. */
-function packagesLoaded(args: string[]): { status: number | null; packages: string[]; distFiles: string[] } {
-  const dir = tempDir('sputnik-loads-');
-  const log = join(dir, 'resolved.txt');
-  const hooks = join(dir, 'hooks.mjs');
-  const register = join(dir, 'register.mjs');
-  // A resolve hook (it runs on the loader thread) appends every resolved URL to the log.
-  writeText(hooks, `import { appendFileSync } from 'node:fs';
-export async function resolve(spec, ctx, next) { const r = await next(spec, ctx); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }`);
-  writeText(register, `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`);
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', cwd: dir });
-  let urls: string[] = [];
-  try {
-    urls = readFileSync(log, 'utf8').split('\n').filter(Boolean);
-  } catch {
-    // nothing resolved
-  }
-  const packages = new Set<string>();
-  const distFiles = new Set<string>();
-  for (const u of urls) {
-    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u);
-    if (m) packages.add(m[1]!);
-    const d = /\/dist\/([^/]+\.js)$/.exec(u);
-    if (d) distFiles.add(d[1]!);
-  }
-  return { status: r.status, packages: [...packages].sort(), distFiles: [...distFiles].sort() };
-}
-
-const writeText = (path: string, text: string) => writeFileSync(path, text);
-
 describe('each command loads only what it uses', () => {
   const HEAVY = ['vega', 'vega-lite', '@resvg/resvg-js', 'opentype.js', 'yahoo-finance2', 'luxon', 'csv-parse'];
 
-  /** The built files that hold vega (bundled into the renderer's chunk). */
-  const vegaChunks = () => readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js') && readFileSync(join(ROOT, 'dist', f), 'utf8').includes('resetSVGDefIds'));
 
   it('study --json: no rendering, no network client, no CSV or date library', () => {
-    const { status, packages, distFiles } = packagesLoaded(['study', '--json']);
+    const { status, packages, distFiles } = loadedBy(['study', '--json']);
     expect(status).toBe(0);
     expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);
     expect(vegaChunks().length).toBeGreaterThan(0);
@@ -121,14 +87,14 @@ describe('each command loads only what it uses', () => {
   });
 
   it('claims --json: no rendering and no network client', () => {
-    const { status, packages } = packagesLoaded(['claims', '--json']);
+    const { status, packages } = loadedBy(['claims', '--json']);
     expect(status).toBe(0);
     expect(packages.filter((p) => ['vega', 'vega-lite', '@resvg/resvg-js', 'yahoo-finance2'].includes(p))).toEqual([]);
   });
 
   it('the hook sees what loads: the report loads the chunk that holds vega', () => {
     const out = tempDir('sputnik-loads-out-');
-    const { status, distFiles } = packagesLoaded(['study', '--json', '--out', out, '--report']);
+    const { status, distFiles } = loadedBy(['study', '--json', '--out', out, '--report']);
     expect(status).toBe(0);
     expect(distFiles.filter((f) => vegaChunks().includes(f)).length).toBeGreaterThan(0);
   });

@@ -1,11 +1,10 @@
 // `sputnik simulate` as outside tools run it: the JSON contracts, byte-identical output for a seed
 // with any number of workers, and one-line usage errors (exit 2) for bad input.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { ROOT, tempDir } from './helpers.js';
+import { loadedBy, ROOT, tempDir, vegaChunks } from './helpers.js';
 
 function cli(args: string[]) {
   const r = spawnSync(process.execPath, [join(ROOT, 'scripts', 'run-cli.mjs'), ...args], { cwd: ROOT, encoding: 'utf8' });
@@ -90,35 +89,12 @@ describe('bad input: one line on stderr, exit 2, nothing on stdout', () => {
   }
 });
 
-/** The packages (node_modules folders) and built chunks the command resolves (a resolve hook logs them). */
-function loaded(args: string[]): { status: number | null; packages: string[]; distFiles: string[] } {
-  const dir = tempDir('sputnik-simulate-loads-');
-  const log = join(dir, 'resolved.txt');
-  const hooks = join(dir, 'hooks.mjs');
-  const register = join(dir, 'register.mjs');
-  writeFileSync(hooks, `import { appendFileSync } from 'node:fs';
-export async function resolve(spec, ctx, next) { const r = await next(spec, ctx); appendFileSync(${JSON.stringify(log)}, r.url + '\\n'); return r; }`);
-  writeFileSync(register, `import { register } from 'node:module'; register(${JSON.stringify(pathToFileURL(hooks).href)});`);
-  const r = spawnSync(process.execPath, ['--import', pathToFileURL(register).href, join(ROOT, 'dist', 'cli.js'), ...args], { encoding: 'utf8', cwd: dir });
-  const urls = existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : [];
-  const packages = new Set<string>();
-  const distFiles = new Set<string>();
-  for (const u of urls) {
-    const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(u);
-    if (m) packages.add(m[1]!);
-    const d = /\/dist\/([^/]+\.js)$/.exec(u);
-    if (d) distFiles.add(d[1]!);
-  }
-  return { status: r.status, packages: [...packages].sort(), distFiles: [...distFiles].sort() };
-}
-
 describe('simulate loads only what it uses', () => {
   const HEAVY = ['vega', 'vega-lite', '@resvg/resvg-js', 'opentype.js', 'yahoo-finance2', 'luxon', 'csv-parse'];
-  const vegaChunks = () => readdirSync(join(ROOT, 'dist')).filter((f) => f.endsWith('.js') && readFileSync(join(ROOT, 'dist', f), 'utf8').includes('resetSVGDefIds'));
 
   for (const args of [['simulate', 'calibration', '--trials', '20', '--firms', '10', '--json', '--workers', '1'], ['simulate', 'counterfactual', '--trials', '50', '--json', '--workers', '1']]) {
     it(`${args[1]} --json: no rendering, no network client, no CSV or date library`, () => {
-      const { status, packages, distFiles } = loaded(args);
+      const { status, packages, distFiles } = loadedBy(args);
       expect(status).toBe(0);
       expect(distFiles.length).toBeGreaterThan(1); // the hook saw the command's chunks
       expect(packages.filter((p) => HEAVY.includes(p))).toEqual([]);

@@ -75,3 +75,9 @@ export function subWindow(w: EventWindow, from: number, to: number, symbol: stri
   }
   return [from - a, to - a];
 }
+
+/** Positions `i..j` of the window as offsets and dates (the fields every sub-window result starts with). */
+export function span(w: EventWindow, i: number, j: number): { from: number; to: number; fromDate: string; toDate: string } {
+  const [a] = w.offsets;
+  return { from: a + i, to: a + j, fromDate: w.dates[i]!, toDate: w.dates[j]! };
+}

@@ -7,7 +7,7 @@
 import type { FittedModel } from '../models/types.js';
 import { compound, type ReturnKind } from '../returns/returns.js';
 import { tInference } from '../stats/distributions.js';
-import type { EventWindow } from './abnormal.js';
+import { span, type EventWindow } from './abnormal.js';
 import type { BharResult, CarResult } from './types.js';
 
 const ones = (n: number) => new Array<number>(n).fill(1);
@@ -22,12 +22,8 @@ export function carAt(w: EventWindow, fitted: FittedModel, i: number, j: number,
   let value = 0;
   for (let k = i; k <= j; k++) value += w.ar[k]!;
   const se = Math.sqrt(variance ?? fitted.variance(w.days.slice(i, j + 1), ones(j - i + 1)));
-  const [a] = w.offsets;
   return {
-    from: a + i,
-    to: a + j,
-    fromDate: w.dates[i]!,
-    toDate: w.dates[j]!,
+    ...span(w, i, j),
     days: j - i + 1,
     value,
     df: fitted.df,

@@ -8,7 +8,7 @@ import { dollarFigures } from '../impact/dollars.js';
 import type { FittedModel } from '../models/types.js';
 import type { ReturnKind } from '../returns/returns.js';
 import { tInference } from '../stats/distributions.js';
-import type { EventWindow } from './abnormal.js';
+import { span, type EventWindow } from './abnormal.js';
 import type { DollarLoss } from './types.js';
 
 /** A share count and where it came from. */
@@ -38,12 +38,8 @@ export function lossAt(w: EventWindow, fitted: FittedModel, shares: Shares | nul
     const ci = tInference(fig.abnormal, Math.sqrt(fitted.variance(days, fig.weights)), fitted.df, level);
     [abnormalSe, abnormalLo, abnormalHi] = [ci.se, ci.lo, ci.hi];
   }
-  const [a] = w.offsets;
   return {
-    from: a + i,
-    to: a + j,
-    fromDate: w.dates[i]!,
-    toDate: w.dates[j]!,
+    ...span(w, i, j),
     shares: count,
     sharesSource: shares?.source ?? null,
     priceBefore,
