@@ -41,11 +41,19 @@ export interface PreparedSample {
    */
   readonly rankU: readonly Float64Array[];
   /**
-   * Pairwise correlation of the estimation residuals on common dates for firms with the same
-   * event date (N×N; NaN when fewer than MIN_COMMON_DATES common dates or no variation), 0 for
-   * firms with different event dates, 1 on the diagonal.
+   * Pairwise correlation of the estimation residuals of firms i and j on their common dates (NaN
+   * when fewer than MIN_COMMON_DATES common dates or no variation); computed on first use and
+   * kept. Sums over many firms use `unit` instead (see `averageCorrelation` in tests.ts).
    */
-  readonly corr: Float64Array;
+  correlation(i: number, j: number): number;
+  /**
+   * Each gap-free firm's estimation residuals, centred and scaled to unit length (null for a firm
+   * with a gap, too few days or no variation): the correlation of two such firms on the same
+   * dates is their dot product, and the sum over all pairs of a set S is (|sum z|^2 - |S|) / 2.
+   */
+  readonly unit: readonly (Float64Array | null)[];
+  /** Firms with the same number here have their estimation windows on the same dates. */
+  readonly calendarId: Int32Array;
   /** 1 where firms i and j share an event date (N×N). */
   readonly sameDate: Uint8Array;
   /** Whether any two firms share an event date. */
@@ -271,22 +279,61 @@ export function prepareSample(input: SampleInput): PreparedSample {
     }
     return known === d || (known.length === d.length && known.every((x, k) => x === d[k])) ? known : d;
   });
-  const corr = new Float64Array(N * N);
   const sameDate = new Uint8Array(N * N);
   let clustered = false;
   const centeredEst: (Float64Array | null)[] = new Array<Float64Array | null>(N).fill(null);
   const cen = (i: number) => (centeredEst[i] ??= centered(firms[i]!));
+  const unitOf = (i: number): Float64Array | null => {
+    const est = firms[i]!.estimation;
+    for (let k = 0; k < est.length; k++) if (est[k] !== est[k]) return null;
+    if (est.length < MIN_COMMON_DATES) return null;
+    const c = cen(i);
+    let ss = 0;
+    for (let k = 0; k < c.length; k++) ss += c[k]! * c[k]!;
+    if (!(ss > 0)) return null;
+    const norm = Math.sqrt(ss);
+    const z = new Float64Array(c.length);
+    for (let k = 0; k < c.length; k++) z[k] = c[k]! / norm;
+    return z;
+  };
+  const unit = firms.map((_, i) => unitOf(i));
+  const calendarIds = new Map<readonly string[], number>();
+  const calendarId = Int32Array.from(calendarOf, (d) => {
+    let id = calendarIds.get(d);
+    if (id === undefined) calendarIds.set(d, (id = calendarIds.size));
+    return id;
+  });
+  const byDate = new Map<string, number[]>();
   for (let i = 0; i < N; i++) {
-    corr[i * N + i] = 1;
     sameDate[i * N + i] = 1;
-    for (let j = i + 1; j < N; j++) {
-      if (firms[i]!.eventDate !== firms[j]!.eventDate) continue;
-      clustered = true;
-      sameDate[i * N + j] = sameDate[j * N + i] = 1;
-      const r = pairCorrelation(firms[i]!, firms[j]!, cen(i), cen(j), calendarOf[i] === calendarOf[j]);
-      corr[i * N + j] = corr[j * N + i] = r;
-    }
+    const d = firms[i]!.eventDate;
+    const list = byDate.get(d);
+    if (list) list.push(i);
+    else byDate.set(d, [i]);
   }
+  for (const members of byDate.values()) {
+    if (members.length > 1) clustered = true;
+    for (const i of members) for (const j of members) sameDate[i * N + j] = 1;
+  }
+  const known = new Map<number, number>();
+  const correlation = (i: number, j: number): number => {
+    if (i === j) return 1;
+    const key = i < j ? i * N + j : j * N + i;
+    let r = known.get(key);
+    if (r === undefined) {
+      const same = calendarOf[i] === calendarOf[j];
+      const zi = unit[i];
+      const zj = unit[j];
+      if (zi && zj && same) {
+        r = 0;
+        for (let k = 0; k < zi.length; k++) r += zi[k]! * zj[k]!;
+      } else {
+        r = pairCorrelation(firms[i]!, firms[j]!, cen(i), cen(j), same);
+      }
+      known.set(key, r);
+    }
+    return r;
+  };
 
   return {
     [PREPARED]: true,
@@ -301,7 +348,9 @@ export function prepareSample(input: SampleInput): PreparedSample {
     estLen,
     maxEst,
     rankU,
-    corr,
+    correlation,
+    unit,
+    calendarId,
     sameDate,
     clustered,
     estAligned,

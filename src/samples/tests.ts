@@ -103,22 +103,66 @@ function rankSd(prep: PreparedSample, mask: Uint8Array, sc: Scratch): number {
  */
 function averageCorrelation(prep: PreparedSample, idx: Int32Array, n: number): { r: number; pairs: number } | string {
   if (n < 2) return { r: 0, pairs: 0 };
-  const N = prep.N;
-  let sum = 0;
-  let pairs = 0;
+  const firms = prep.input.firms;
+  // Firms by event date; within a date, gap-free firms on one calendar by calendar.
+  const groups = new Map<string, { fast: Map<number, number[]>; slow: number[] }>();
   for (let a = 0; a < n; a++) {
     const i = idx[a]!;
-    for (let b = a + 1; b < n; b++) {
-      const j = idx[b]!;
-      if (!prep.sameDate[i * N + j]) continue;
-      const r = prep.corr[i * N + j]!;
-      if (r !== r) {
-        const fi = prep.input.firms[i]!;
-        const fj = prep.input.firms[j]!;
-        return `cannot estimate the correlation of ${fi.symbol} and ${fj.symbol} (same event date ${fi.eventDate}): fewer than 3 common estimation dates with both returns, or no variation`;
+    const date = firms[i]!.eventDate;
+    let g = groups.get(date);
+    if (!g) groups.set(date, (g = { fast: new Map(), slow: [] }));
+    if (prep.unit[i]) {
+      const c = prep.calendarId[i]!;
+      const list = g.fast.get(c);
+      if (list) list.push(i);
+      else g.fast.set(c, [i]);
+    } else g.slow.push(i);
+  }
+  let sum = 0;
+  let pairs = 0;
+  const pairwise = (i: number, j: number): string | null => {
+    const r = prep.correlation(i, j);
+    if (r !== r) {
+      const fi = firms[i]!;
+      const fj = firms[j]!;
+      return `cannot estimate the correlation of ${fi.symbol} and ${fj.symbol} (same event date ${fi.eventDate}): fewer than 3 common estimation dates with both returns, or no variation`;
+    }
+    sum += r;
+    pairs++;
+    return null;
+  };
+  for (const g of groups.values()) {
+    const buckets = [...g.fast.values()];
+    // Within a bucket: the sum of all pairwise dot products of unit vectors, (|sum z|^2 - m) / 2.
+    for (const b of buckets) {
+      if (b.length < 2) continue;
+      const T = prep.unit[b[0]!]!.length;
+      const total = new Float64Array(T);
+      for (const i of b) {
+        const z = prep.unit[i]!;
+        for (let k = 0; k < T; k++) total[k] = total[k]! + z[k]!;
       }
-      sum += r;
-      pairs++;
+      let ss = 0;
+      for (let k = 0; k < T; k++) ss += total[k]! * total[k]!;
+      sum += (ss - b.length) / 2;
+      pairs += (b.length * (b.length - 1)) / 2;
+    }
+    // Every other pair of the date (across buckets, or with a firm that has a gap): one by one.
+    for (let k1 = 0; k1 < buckets.length; k1++) {
+      for (let k2 = k1 + 1; k2 < buckets.length; k2++) {
+        for (const i of buckets[k1]!) for (const j of buckets[k2]!) {
+          const why = pairwise(i, j);
+          if (why) return why;
+        }
+      }
+    }
+    const fast = buckets.flat();
+    for (let a = 0; a < g.slow.length; a++) {
+      const i = g.slow[a]!;
+      for (const j of [...fast, ...g.slow.slice(a + 1)]) {
+        const why = pairwise(i, j);
+        if (why) return why;
+      }
     }
   }
   return { r: sum / ((n * (n - 1)) / 2), pairs };
