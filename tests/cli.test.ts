@@ -152,6 +152,10 @@ describe('sputnik flagship (what npm start runs)', () => {
     const study = JSON.parse(readFileSync(join(en, 'study.json'), 'utf8'));
     expect(study.eventDate).toBe('2025-01-27');
     expect(study.loss.raw).toBeCloseTo(592657925262.45, 1);
+    // No output names this machine's path to the project (sources are relative to the data folder).
+    for (const f of ['study.json', 'claims.json', 'samples.json', 'counterfactual.json', 'report.html']) {
+      expect(readFileSync(join(en, f), 'utf8'), f).not.toContain(ROOT.replace(/\/$/, ''));
+    }
     const claims = JSON.parse(readFileSync(join(en, 'claims.json'), 'utf8'));
     expect(claims.reconciliations).toHaveLength(5);
     expect(claims.days.NVDA.raw).toBe(study.loss.raw);

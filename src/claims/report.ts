@@ -8,7 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parsePriceCsv } from '../data/csv.js';
-import { FIXTURES_DIR } from '../data/load.js';
+import { displayPath, FIXTURES_DIR, sourceName } from '../data/load.js';
 import type { Facts } from '../data/types.js';
 import { DataError } from '../errors.js';
 import { loadPanel } from '../panel/load.js';
@@ -104,9 +104,10 @@ export async function claimsReport(opts: { dataDir?: string; basket?: readonly s
   const vendorFile = join(opts.dataDir ?? FIXTURES_DIR, 'NVDA.alphavantage.csv');
   const vendors = [];
   try {
-    const av = parsePriceCsv(await readFile(vendorFile, 'utf8'), { file: vendorFile, symbol: 'NVDA' });
+    const av = parsePriceCsv(await readFile(vendorFile, 'utf8'), { file: displayPath(vendorFile), symbol: 'NVDA' });
     const i = av.rows.findIndex((r) => r.date === eventDate);
-    if (i > 0) vendors.push({ source: vendorFile, priceBefore: av.rows[i - 1]!.close, close: av.rows[i]!.close });
+    // Named relative to its data folder, like every source: no machine path in the output.
+    if (i > 0) vendors.push({ source: sourceName(vendorFile, opts.dataDir), priceBefore: av.rows[i - 1]!.close, close: av.rows[i]!.close });
   } catch (err) {
     // The second vendor's file is optional (a --data folder may not have it); a bad one is an error.
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;

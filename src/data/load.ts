@@ -25,7 +25,7 @@ export function displayPath(file: string): string {
  * What an output records as a file's source: its path relative to the data folder it was read
  * from (`NVDA.csv` in a `--data` folder), or inside the package for the bundled fixtures.
  */
-function sourceName(file: string, dataDir: string | undefined): string {
+export function sourceName(file: string, dataDir: string | undefined): string {
   const shown = displayPath(file);
   if (shown !== file || dataDir === undefined) return shown;
   return relative(dataDir, file).split(sep).join('/');
