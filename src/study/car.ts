@@ -22,13 +22,10 @@ export function carAt(w: EventWindow, fitted: FittedModel, i: number, j: number,
   let value = 0;
   for (let k = i; k <= j; k++) value += w.ar[k]!;
   const se = Math.sqrt(variance ?? fitted.variance(w.days.slice(i, j + 1), ones(j - i + 1)));
-  return {
-    ...span(w, i, j),
-    days: j - i + 1,
-    value,
-    df: fitted.df,
-    ...tInference(value, se, fitted.df, level),
-  };
+  const { from, to, fromDate, toDate } = span(w, i, j);
+  const test = tInference(value, se, fitted.df, level);
+  // Fields written out (not spread): this runs for every day of every study.
+  return { from, to, fromDate, toDate, days: j - i + 1, value, df: fitted.df, se: test.se, t: test.t, p: test.p, lo: test.lo, hi: test.hi };
 }
 
 /**

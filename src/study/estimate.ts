@@ -11,15 +11,20 @@ import type { StudySeries } from './align.js';
 import type { OffsetWindow } from './defaults.js';
 import type { EstimationSummary } from './types.js';
 
+/** Whether the model has what it needs on day `i`: the firm's and the benchmark's returns (and the factors). */
+export function hasReturn(s: StudySeries, i: number): boolean {
+  const f = s.factors;
+  // NaN in any term makes the sum NaN: one check for every value the model reads.
+  return !Number.isNaN(s.firm[i]! + s.market[i]! + (f ? f.mktRf[i]! + f.smb[i]! + f.hml[i]! + f.rf[i]! : 0));
+}
+
 /** What the model sees of common day `i`, or null when the firm or the benchmark has no return that day. */
 export function modelDay(s: StudySeries, i: number): ModelDay | null {
+  if (!hasReturn(s, i)) return null;
   const firm = s.firm[i]!;
   const market = s.market[i]!;
-  if (Number.isNaN(firm) || Number.isNaN(market)) return null;
   const f = s.factors;
-  if (!f) return { firm, market };
-  const day = { firm, market, mktRf: f.mktRf[i]!, smb: f.smb[i]!, hml: f.hml[i]!, rf: f.rf[i]! };
-  return Number.isNaN(day.mktRf + day.smb + day.hml + day.rf) ? null : day;
+  return f ? { firm, market, mktRf: f.mktRf[i]!, smb: f.smb[i]!, hml: f.hml[i]!, rf: f.rf[i]! } : { firm, market };
 }
 
 /** One estimation day as plots and diagnostics read it. */
@@ -60,7 +65,7 @@ export function estimate(
   const gaps: number[] = [];
   let n = 0;
   for (let i = eventIndex + from; i <= eventIndex + to; i++) {
-    if (modelDay(s, i)) used[n++] = i;
+    if (hasReturn(s, i)) used[n++] = i;
     else gaps.push(i);
   }
   if (n < minDays) {
