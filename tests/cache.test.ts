@@ -4,7 +4,7 @@
  * a network. Every test works in its own temporary cache folder.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished, vi } from 'vitest';
@@ -12,7 +12,7 @@ import { cacheDir, defaultCacheDir, loadLivePrices, readCachedPrices, writeCache
 import { parsePriceCsv } from '../src/data/csv.js';
 import { loadYahooPrices, priceSeriesToCsv } from '../src/data/yahoo.js';
 import { DataError, NetworkError } from '../src/errors.js';
-import { fixture, tempDir } from './helpers.js';
+import { fixture, tempDir, tree } from './helpers.js';
 import { recording, replay } from './recorded/replay.js';
 
 const FROM = '2021-02-01';
@@ -23,15 +23,6 @@ const LATER = () => new Date('2026-11-29T10:00:00.123Z');
 const offline = vi.fn(async (): Promise<Response> => {
   throw new TypeError('fetch failed', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND query2.finance.yahoo.com'), { code: 'ENOTFOUND' }) });
 }) as unknown as typeof fetch;
-
-/** Every file and folder under `dir`, relative, sorted (hidden ones included). */
-function tree(dir: string, prefix = ''): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    return e.isDirectory() ? [`${rel}/`, ...tree(join(dir, e.name), rel)] : [rel];
-  }).sort();
-}
 
 const ENTRY = ['yahoo/', 'yahoo/NVDA/', 'yahoo/NVDA/2021-02-01_2022-01-28/', 'yahoo/NVDA/2021-02-01_2022-01-28/NVDA.csv', 'yahoo/NVDA/2021-02-01_2022-01-28/entry.json'];
 

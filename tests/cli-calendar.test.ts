@@ -6,13 +6,13 @@
  * HTTPS_PROXY, so a dead proxy cannot be used for this.) Every run gets its own cache folder.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadLivePrices, writeCacheEntry } from '../src/data/cache.js';
 import { parsePriceCsv } from '../src/data/csv.js';
-import { fixture, ROOT, tempDir } from './helpers.js';
+import { fixture, ROOT, tempDir, tree } from './helpers.js';
 import { recording, replay } from './recorded/replay.js';
 
 let deadHost = '';
@@ -41,15 +41,6 @@ function expectFailure(r: ReturnType<typeof cli>, code: number, message: RegExp 
   if (typeof message === 'string') expect(r.stderr).toBe(`${message}\n`);
   else expect(r.stderr).toMatch(message);
   expect(r.code).toBe(code);
-}
-
-/** Every file and folder under `dir`, relative, sorted. */
-function tree(dir: string, prefix = ''): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const rel = prefix ? `${prefix}/${e.name}` : e.name;
-    return e.isDirectory() ? [`${rel}/`, ...tree(join(dir, e.name), rel)] : [rel];
-  }).sort();
 }
 
 describe('sputnik calendar', () => {

@@ -14,6 +14,15 @@ export const fixture = (...parts: string[]) => readFileSync(join(ROOT, 'fixtures
 /** A fresh temporary folder. */
 export const tempDir = (prefix = 'sputnik-') => mkdtempSync(join(tmpdir(), prefix));
 
+/** Every file and folder under `dir`, relative, sorted (hidden ones included); [] when `dir` does not exist. */
+export function tree(dir: string, prefix = ''): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const rel = prefix ? `${prefix}/${e.name}` : e.name;
+    return e.isDirectory() ? [`${rel}/`, ...tree(join(dir, e.name), rel)] : [rel];
+  }).sort();
+}
+
 /** |a - b| <= rel * max(|a|, |b|) + abs. */
 export function expectClose(actual: number | null | undefined, expected: number | null | undefined, rel = 1e-9, abs = 1e-14, label = ''): void {
   if (expected === null || expected === undefined) {

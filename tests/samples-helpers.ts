@@ -1,8 +1,9 @@
 // Shared helpers of the samples-* tests.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './helpers.js';
-import type { FirmAbnormalReturns, SampleInput } from '../src/samples/index.js';
+import { expect } from 'vitest';
+import { expectClose, ROOT } from './helpers.js';
+import { SAMPLE_TEST_NAMES, type FirmAbnormalReturns, type SampleInput } from '../src/samples/index.js';
 
 /** A firm as stored in tests/reference/samples.json (null = missing). */
 export interface JsonFirm {
@@ -52,3 +53,23 @@ export function handFirm(
 }
 
 export type { SampleInput };
+
+type TestResults = Record<string, { stat: number; p: number } | null>;
+
+/**
+ * Every test of the battery against a reference: null where the reference has none, otherwise
+ * the statistic within `rel`·|x| + `abs` and the p-value within `rel`·|p| (+1e-300 for p underflow).
+ */
+export function compareTests(actual: TestResults, expected: TestResults, label: string, rel: number, abs: number): void {
+  for (const name of SAMPLE_TEST_NAMES) {
+    const e = expected[name];
+    const a = actual[name];
+    if (e === null || e === undefined) {
+      expect(a, `${label} ${name}`).toBeNull();
+      continue;
+    }
+    expect(a, `${label} ${name}`).not.toBeNull();
+    expectClose(a!.stat, e.stat, rel, abs, `${label} ${name}.stat`);
+    expectClose(a!.p, e.p, rel, 1e-300, `${label} ${name}.p`);
+  }
+}
