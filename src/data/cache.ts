@@ -28,6 +28,7 @@ import { join, posix, resolve, win32 } from 'node:path';
 import { DataError, UsageError } from '../errors.js';
 import { liveNotes } from './check.js';
 import { isIsoDate, parsePriceCsv } from './csv.js';
+import { checkYahooRequest, TICKER } from './symbols.js';
 import type { PriceRow } from './types.js';
 import type { YahooLoadOptions, YahooPriceSeries } from './yahoo.js';
 
@@ -89,7 +90,6 @@ export interface CacheIo {
 
 const NODE_IO: CacheIo = { mkdir, writeFile, rename, rm };
 
-const SYMBOL = /^[A-Za-z0-9.^=-]{1,20}$/;
 const ENTRY_NAME = /^(\d{4}-\d{2}-\d{2})_(\d{4}-\d{2}-\d{2})$/;
 const ENTRY_FILE = 'entry.json';
 
@@ -263,7 +263,7 @@ export async function writeCacheEntry(
   io: CacheIo = NODE_IO,
 ): Promise<string> {
   const symbol = series.symbol;
-  if (!SYMBOL.test(symbol)) throw new UsageError(`"${symbol}" is not a ticker symbol`);
+  if (!TICKER.test(symbol)) throw new UsageError(`"${symbol}" is not a ticker symbol`);
   if (series.rows.length === 0) throw new DataError(`no rows to cache for ${symbol}`, { symbol });
   const { priceSeriesToCsv } = await import('./yahoo.js');
   const csv = priceSeriesToCsv(series);
@@ -330,15 +330,7 @@ export async function writeCacheEntry(
  * await loadLivePrices('NVDA', { from: '2025-01-21', to: '2025-01-31', cache: false }); // always asks Yahoo
  */
 export async function loadLivePrices(symbol: string, opts: LiveLoadOptions): Promise<LivePriceSeries> {
-  const sym = String(symbol ?? '').trim().toUpperCase();
-  if (!SYMBOL.test(sym)) throw new UsageError(`"${symbol}" is not a Yahoo ticker symbol (letters, digits, . - ^ =)`);
-  const { from, to } = opts ?? ({} as LiveLoadOptions);
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
-    if (typeof value !== 'string' || !isIsoDate(value)) {
-      throw new UsageError(`${name} date "${String(value)}" is not a valid YYYY-MM-DD date`, { symbol: sym });
-    }
-  }
-  if (from > to) throw new UsageError(`from date ${from} is after to date ${to}`, { symbol: sym });
+  const { sym, from, to } = checkYahooRequest(symbol, opts);
   const useCache = opts.cache !== false && opts.cache?.enabled !== false;
   const dir = useCache ? cacheDir(opts.cache ? opts.cache.dir : undefined) : undefined;
   if (dir) {

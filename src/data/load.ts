@@ -4,6 +4,7 @@ import { DataError } from '../errors.js';
 import { packagePath } from '../util/paths.js';
 import { parseFactorCsv, parsePriceCsv } from './csv.js';
 import { parseFacts } from './facts.js';
+import { TICKER } from './symbols.js';
 import type { Facts, FactorSeries, PriceSeries } from './types.js';
 
 /** The bundled recorded data (copied from the project's shared data; see fixtures/README.md). */
@@ -30,9 +31,6 @@ export function sourceName(file: string, dataDir: string | undefined): string {
   if (shown !== file || dataDir === undefined) return shown;
   return relative(dataDir, file).split(sep).join('/');
 }
-
-/** A ticker as it may appear in a file name: letters, digits, `.`, `-`, `^`, `=`. */
-const SYMBOL = /^[A-Za-z0-9.^=-]{1,20}$/;
 
 async function readText(file: string, what: string, symbol?: string): Promise<string> {
   try {
@@ -98,7 +96,7 @@ async function cached<T>(key: string, file: string, load: () => Promise<T>): Pro
  * const mine = await loadPrices('NVDA', { dataDir: './data' }); // ./data/NVDA.csv
  */
 export async function loadPrices(symbol: string, opts: { dataDir?: string } = {}): Promise<PriceSeries> {
-  if (!SYMBOL.test(symbol)) throw new DataError(`"${symbol}" is not a ticker symbol`, { symbol });
+  if (!TICKER.test(symbol)) throw new DataError(`"${symbol}" is not a ticker symbol`, { symbol });
   const file = join(opts.dataDir ?? FIXTURE_PRICES_DIR, `${symbol}.csv`);
   return cached(`prices\0${symbol}`, file, async () => {
     let text: string;

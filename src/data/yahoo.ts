@@ -15,7 +15,8 @@ import { DataError, NetworkError, SputnikError, UsageError } from '../errors.js'
 import { addDays } from '../util/dates.js';
 import { CALENDAR_RANGE, describeMissingDay, tradingDays } from './calendar.js';
 import { liveNotes } from './check.js';
-import { isIsoDate, parsePriceCsv, PRICE_COLUMNS } from './csv.js';
+import { checkYahooRequest } from './symbols.js';
+import { parsePriceCsv, PRICE_COLUMNS } from './csv.js';
 import type { PriceRow, PriceSeries } from './types.js';
 
 type YahooFinanceClient = InstanceType<typeof import('yahoo-finance2').default>;
@@ -55,8 +56,6 @@ export const YAHOO_TIMEOUT_MS = 30_000;
 /** Yahoo's query host when neither `host` nor `SPUTNIK_YAHOO_HOST` says otherwise. */
 export const YAHOO_DEFAULT_HOST = 'query2.finance.yahoo.com';
 
-/** A Yahoo ticker: letters, digits, `.`, `-`, `^`, `=` (e.g. `NVDA`, `^GSPC`, `BRK-B`, `7203.T`). */
-const SYMBOL = /^[A-Za-z0-9.^=-]{1,20}$/;
 /** A host name or address with an optional port. */
 const HOST = /^[A-Za-z0-9.-]{1,253}(:\d{1,5})?$/;
 const DAY_SECONDS = 86_400;
@@ -290,15 +289,7 @@ function relocate(err: unknown, source: string, symbol: string): never {
  * await writeFile('data/NVDA.csv', priceSeriesToCsv(nvda)); // reuse offline with --data data
  */
 export async function loadYahooPrices(symbol: string, opts: YahooLoadOptions): Promise<YahooPriceSeries> {
-  const sym = String(symbol ?? '').trim().toUpperCase();
-  if (!SYMBOL.test(sym)) throw new UsageError(`"${symbol}" is not a Yahoo ticker symbol (letters, digits, . - ^ =)`);
-  const { from, to } = opts ?? ({} as YahooLoadOptions);
-  for (const [name, value] of [['from', from], ['to', to]] as const) {
-    if (typeof value !== 'string' || !isIsoDate(value)) {
-      throw new UsageError(`${name} date "${String(value)}" is not a valid YYYY-MM-DD date`, { symbol: sym });
-    }
-  }
-  if (from > to) throw new UsageError(`from date ${from} is after to date ${to}`, { symbol: sym });
+  const { sym, from, to } = checkYahooRequest(symbol, opts);
   const timeoutMs = opts.timeoutMs ?? YAHOO_TIMEOUT_MS;
   if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) throw new UsageError(`timeoutMs ${timeoutMs} is not a positive number of milliseconds`, { symbol: sym });
   const base: Fetch = opts.fetch ?? globalThis.fetch;
