@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { checkSeries, type DayNote } from '../data/check.js';
 import { loadPrices } from '../data/load.js';
+import { TICKER } from '../data/symbols.js';
 import { UsageError } from '../errors.js';
 import { parse } from './args.js';
 
@@ -20,9 +21,6 @@ Example:
   sputnik check NVDA
   sputnik check NVDA --data data/ --json`;
 
-/** A ticker as it may appear in a file name. */
-const SYMBOL = /^[A-Za-z0-9.^=-]{1,20}$/;
-
 function section(title: string, days: readonly DayNote[]): string[] {
   if (days.length === 0) return [`${title}: none`];
   return [`${title}: ${days.length}`, ...days.map((d) => `  ${d.description}`)];
@@ -40,7 +38,7 @@ export async function checkCommand(args: readonly string[]): Promise<string> {
     throw new UsageError(positionals.length ? `give one symbol, not ${positionals.length} (see sputnik check --help)` : 'give a symbol, e.g. sputnik check NVDA (see sputnik check --help)');
   }
   const symbol = positionals[0]!.toUpperCase();
-  if (!SYMBOL.test(symbol)) throw new UsageError(`"${positionals[0]}" is not a ticker symbol (letters, digits, . - ^ =)`);
+  if (!TICKER.test(symbol)) throw new UsageError(`"${positionals[0]}" is not a ticker symbol (letters, digits, . - ^ =)`);
   const dataDir = values.data as string | undefined;
   if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data needs a folder');
   // The file as the user knows it: DIR/SYMBOL.csv as given, or the bundled fixture's place in the package.
