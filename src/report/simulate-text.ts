@@ -22,10 +22,10 @@ const usd = (v: number | null | undefined) => plain(v, { digits: 2 });
 /** A whole number with thousands separators (`10,000`). */
 const count = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 
-/** A probability read from trials: `0.0123`, or `< 1 in 10000 (0 of 10000)` when no trial reached it. */
+/** A probability read from trials: `0.0123` (as {@link plainP}), or `0 of 10,000` when no trial reached it. */
 function probabilityText(p: number, trials: number): string {
   if (p === 0) return `0 of ${count(trials)}`;
-  return p < 1e-4 ? p.toExponential(2) : p.toFixed(4);
+  return plainP(p);
 }
 
 function spreadRow(name: string, s: Spread | null): string[] {
@@ -71,7 +71,7 @@ export function counterfactualText(r: CounterfactualResult): string {
       'Quoted figures: probability of a fall at least as large on the event day without news',
       textTable(
         ['claim', 'quoted', 'return needed', 'simulated', '95 % upper', 'analytic (t)'],
-        r.claims.map((c) => [c.id, money(c.usd), pct(c.returnNeeded), probabilityText(c.probability, r.trials), c.upper95 < 1e-4 ? c.upper95.toExponential(2) : c.upper95.toFixed(4), c.analytic < 1e-4 ? c.analytic.toExponential(2) : c.analytic.toFixed(4)]),
+        r.claims.map((c) => [c.id, money(c.usd), pct(c.returnNeeded), probabilityText(c.probability, r.trials), plainP(c.upper95), plainP(c.analytic)]),
       ),
     );
   }
