@@ -63,7 +63,7 @@ function verdict(tests: SampleTests, alpha: number): string {
 }
 
 /** The CAAR window [from, to] of a result, if it was computed. */
-function windowOf(r: SampleResult, from: number, to: number): SampleCaar | undefined {
+export function windowOf(r: SampleResult, from: number, to: number): SampleCaar | undefined {
   if (r.caar.from === from && r.caar.to === to) return r.caar;
   return r.windows.find((w) => w.from === from && w.to === to);
 }

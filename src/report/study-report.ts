@@ -14,7 +14,7 @@ import { fanChart, simulatedLossesChart } from '../charts/fan.js';
 import type { GroupSample } from '../samples/by-group.js';
 import type { CounterfactualResult } from '../simulate/counterfactual.js';
 import { fanInput, lossesInput } from './simulate-text.js';
-import { caarChartRows } from './sample-text.js';
+import { caarChartRows, windowOf } from './sample-text.js';
 import type { EventStudy } from '../study/result.js';
 import type { OutputFile } from '../util/atomic.js';
 import { claimsCharts, studyCharts } from './figures.js';
@@ -193,15 +193,13 @@ function samplesSection(samples: readonly GroupSample[], lang: Lang, chart: Figu
   const first = samples[0]!.result.design;
   const level = levelText(first.confidence, lang);
   const [a, b] = first.window;
-  const caarOver = (r: GroupSample['result'], from: number, to: number) =>
-    r.caar.from === from && r.caar.to === to ? r.caar : r.windows.find((w) => w.from === from && w.to === to);
   const table: ReportTable = {
     columns: [K.group, K.firms, K.aar0, K.n, K.kpP, K.caar(-1, 1), K.n, K.kpP, K.caar(a, b), K.n, K.kpP],
     formats: [undefined, {}, PCT, {}, P, PCT, {}, P, PCT, {}, P],
     rows: samples.map(({ group, result: r }) => {
       const d0 = r.days.find((d) => d.offset === 0);
-      const near = caarOver(r, -1, 1);
-      const whole = caarOver(r, a, b);
+      const near = windowOf(r, -1, 1);
+      const whole = windowOf(r, a, b);
       return [
         T.groupLabel(group),
         r.counts.studied,
