@@ -2,8 +2,8 @@
  * The New York Stock Exchange trading calendar, 1990 to 2099: which days the exchange was (or is
  * scheduled to be) open, why it was closed on the others, and which sessions closed early.
  *
- * Pure and dependency-free: dates are ISO `YYYY-MM-DD` strings, arithmetic is done on UTC day
- * numbers (days since 1970-01-01), and nothing depends on the machine's time zone.
+ * Pure, with no package dependency: dates are ISO `YYYY-MM-DD` strings, arithmetic is done on UTC day
+ * numbers (days since 1970-01-01, as in `src/util/dates.ts`), and nothing depends on the machine's time zone.
  *
  * It is built from two things:
  *
@@ -41,6 +41,7 @@
  */
 
 import { UsageError } from '../errors.js';
+import { daysInMonth, fromDayNumber, isIsoDate, toDayNumber } from '../util/dates.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public types and constants
@@ -160,24 +161,18 @@ const MON = 1;
 const THU = 4;
 const SAT = 6;
 
-/** Day number (days since 1970-01-01) of a valid Gregorian date. */
+/**
+ * Day number (days since 1970-01-01, as `toDayNumber` counts) of a year, month and day given as
+ * numbers. The rules below need it on numbers, not strings, and rely on `Date.UTC` carrying an
+ * out-of-range day over (day 0 of a month is the last day of the month before).
+ */
 const dayNumber = (y: number, m: number, d: number): number => Date.UTC(y, m - 1, d) / MS_PER_DAY;
 
 /** 0 = Sunday ... 6 = Saturday (1970-01-01 was a Thursday). */
 const weekday = (day: number): number => (((day + 4) % 7) + 7) % 7;
 
-const isLeap = (y: number): boolean => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-
-const pad2 = (n: number): string => (n < 10 ? '0' + n : String(n));
-
 /** '00' to '31', for building ISO dates without formatting each number. */
-const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, i) => pad2(i));
-
-/** `YYYY-MM-DD` of a day number. */
-function isoOf(day: number): string {
-  const dt = new Date(day * MS_PER_DAY);
-  return `${dt.getUTCFullYear()}-${pad2(dt.getUTCMonth() + 1)}-${pad2(dt.getUTCDate())}`;
-}
+const TWO_DIGITS: readonly string[] = Array.from({ length: 32 }, (_, i) => (i < 10 ? '0' + i : String(i)));
 
 /** The `n`-th (1-based) given weekday of a month, or with `n = -1` the last one. */
 function nthWeekday(y: number, m: number, wd: number, n: number): number {
@@ -189,29 +184,37 @@ function nthWeekday(y: number, m: number, wd: number, n: number): number {
   return last - ((weekday(last) - wd + 7) % 7);
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** The shape of an ISO date, to tell a string that is not a date from an impossible one. */
+const ISO_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Parse a strict ISO date in the supported years, or throw a `UsageError` naming the argument. */
 function parse(date: unknown, arg = 'date'): { day: number; year: number } {
-  const m = typeof date === 'string' ? ISO_DATE.exec(date) : null;
-  if (!m) {
+  if (typeof date !== 'string' || !isIsoDate(date)) return refuse(date, arg);
+  const year = Number(date.slice(0, 4));
+  if (year < CALENDAR_RANGE.first || year > CALENDAR_RANGE.last) return outsideYears(date, arg);
+  return { day: toDayNumber(date), year };
+}
+
+/** The `UsageError` for a `date` that `isIsoDate` refused: not a date, an impossible one, or year 0000. */
+function refuse(date: unknown, arg: string): never {
+  if (typeof date !== 'string' || !ISO_SHAPE.test(date)) {
     const shown = typeof date === 'string' ? JSON.stringify(date) : String(date);
     throw new UsageError(`${arg} ${shown} is not a date: expected YYYY-MM-DD (e.g. 2025-01-27)`, { field: arg });
   }
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  const dim = [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  if (mo < 1 || mo > 12 || d < 1 || d > (dim[mo - 1] as number)) {
-    throw new UsageError(`${arg} "${date as string}" is not a valid calendar date`, { field: arg });
+  const mo = Number(date.slice(5, 7));
+  const d = Number(date.slice(8, 10));
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(Number(date.slice(0, 4)), mo)) {
+    throw new UsageError(`${arg} "${date}" is not a valid calendar date`, { field: arg });
   }
-  if (y < CALENDAR_RANGE.first || y > CALENDAR_RANGE.last) {
-    throw new UsageError(
-      `${arg} ${date as string} is outside the NYSE calendar's supported years (${CALENDAR_RANGE.first} to ${CALENDAR_RANGE.last})`,
-      { field: arg },
-    );
-  }
-  return { day: dayNumber(y, mo, d), year: y };
+  return outsideYears(date, arg); // a real day of year 0000, which isIsoDate does not accept
+}
+
+/** The `UsageError` for a valid date outside `CALENDAR_RANGE`. */
+function outsideYears(date: string, arg: string): never {
+  throw new UsageError(
+    `${arg} ${date} is outside the NYSE calendar's supported years (${CALENDAR_RANGE.first} to ${CALENDAR_RANGE.last})`,
+    { field: arg },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -379,19 +382,17 @@ function yearInfo(y: number): YearInfo {
   const closed = new Map<number, Closure>();
   for (const [day, name] of holidays(y)) closed.set(day, { kind: 'holiday', name });
   for (const c of SPECIAL_BY_YEAR.get(y) ?? []) {
-    const [cy, cm, cd] = c.date.split('-').map(Number) as [number, number, number];
-    closed.set(dayNumber(cy, cm, cd), { kind: 'special closure', name: c.name });
+    closed.set(toDayNumber(c.date), { kind: 'special closure', name: c.name });
   }
 
   // Walk the year month by month, keeping the weekday incrementally (no Date objects).
   const days: number[] = [];
   const iso: string[] = [];
-  const monthLengths = [31, isLeap(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
   let day = dayNumber(y, 1, 1);
   let wd = weekday(day);
   for (let month = 1; month <= 12; month++) {
     const prefix = `${y}-${TWO_DIGITS[month] as string}-`;
-    const length = monthLengths[month - 1] as number;
+    const length = daysInMonth(y, month);
     for (let dom = 1; dom <= length; dom++, day++, wd = wd === SAT ? SUN : wd + 1) {
       if (wd !== SAT && wd !== SUN && !closed.has(day)) {
         days.push(day);
@@ -446,7 +447,7 @@ export function easterSunday(year: number): string {
       { field: 'year' },
     );
   }
-  return isoOf(easterDay(year));
+  return fromDayNumber(easterDay(year));
 }
 
 /**
