@@ -41,9 +41,9 @@ export async function checkCommand(args: readonly string[]): Promise<string> {
   if (!TICKER.test(symbol)) throw new UsageError(`"${positionals[0]}" is not a ticker symbol (letters, digits, . - ^ =)`);
   const dataDir = values.data as string | undefined;
   if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data needs a folder');
-  // The file as the user knows it: DIR/SYMBOL.csv as given, or the bundled fixture's place in the package.
-  const file = dataDir !== undefined ? join(dataDir, `${symbol}.csv`) : `fixtures/prices/${symbol}.csv`;
   const series = await loadPrices(symbol, dataDir !== undefined ? { dataDir } : {});
+  // The file as the user knows it: DIR/SYMBOL.csv as given, or the bundled fixture's place in the package (its source).
+  const file = dataDir !== undefined ? join(dataDir, `${symbol}.csv`) : series.source;
   const c = checkSeries(series);
   if (values.json) {
     const { source: _source, symbol: _symbol, ...rest } = c;

@@ -129,7 +129,7 @@ export async function fetchCommand(args: readonly string[]): Promise<string> {
         }
         throw err;
       }
-      comparisons.push(compareSeries(s, { ...bundled, source: `fixtures/prices/${s.symbol}.csv` }));
+      comparisons.push(compareSeries(s, bundled));
     }
   }
 
