@@ -1,4 +1,4 @@
-import { closure, earlyClose, tradingDays, CALENDAR_RANGE } from '../data/calendar.js';
+import { closure, earlyClose, inCalendar, tradingDays, CALENDAR_RANGE } from '../data/calendar.js';
 import { UsageError } from '../errors.js';
 import { addDays, daysBetween, isIsoDate } from '../util/dates.js';
 import { parse } from './args.js';
@@ -31,8 +31,7 @@ export async function calendarCommand(args: readonly string[]): Promise<string> 
   for (const [name, v] of [['--from', from], ['--to', to]] as const) {
     if (v === undefined) throw new UsageError(`${name} YYYY-MM-DD is required (see sputnik calendar --help)`);
     if (!isIsoDate(v)) throw new UsageError(`${name} "${v}" is not a valid YYYY-MM-DD date`);
-    const year = Number(v.slice(0, 4));
-    if (year < CALENDAR_RANGE.first || year > CALENDAR_RANGE.last) {
+    if (!inCalendar(v)) {
       throw new UsageError(`${name} ${v} is outside the NYSE calendar's years (${CALENDAR_RANGE.first} to ${CALENDAR_RANGE.last})`);
     }
   }

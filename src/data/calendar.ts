@@ -435,6 +435,20 @@ function outOfRange(what: string, from: string): never {
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * Whether a date falls in the calendar's years (`CALENDAR_RANGE`), judged on its first four
+ * characters alone: the date is not checked, and never throws. For skipping dates that the other
+ * functions would refuse as out of range.
+ *
+ * @example
+ * inCalendar('2025-01-27'); // true
+ * inCalendar('1985-09-27'); // false
+ */
+export function inCalendar(date: string): boolean {
+  const year = Number(date.slice(0, 4));
+  return year >= CALENDAR_RANGE.first && year <= CALENDAR_RANGE.last;
+}
+
+/**
  * Easter Sunday of a year (Gregorian, anonymous algorithm), as `YYYY-MM-DD`. Good Friday is two days before.
  *
  * @example

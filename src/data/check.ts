@@ -10,7 +10,7 @@
  *   in the other), e.g. a live download against the bundled fixture.
  */
 import { DataError } from '../errors.js';
-import { CALENDAR_RANGE, describeMissingDay, isTradingDay, tradingDays } from './calendar.js';
+import { CALENDAR_RANGE, describeMissingDay, inCalendar, isTradingDay, tradingDays } from './calendar.js';
 import type { PriceSeries } from './types.js';
 
 /** A date and what the calendar says about it. */
@@ -159,10 +159,7 @@ export function compareSeries(left: PriceSeries, right: PriceSeries, opts: Compa
   const inside = (d: string) => d >= from && d <= to;
   const rightByDate = new Map(right.rows.filter((r) => inside(r.date)).map((r) => [r.date, r]));
   const leftDates = new Set(left.rows.filter((r) => inside(r.date)).map((r) => r.date));
-  const describe = (d: string) => {
-    const y = Number(d.slice(0, 4));
-    return y >= CALENDAR_RANGE.first && y <= CALENDAR_RANGE.last ? note(d) : { date: d, description: d };
-  };
+  const describe = (d: string) => (inCalendar(d) ? note(d) : { date: d, description: d });
   const onlyLeft = [...leftDates].filter((d) => !rightByDate.has(d)).map(describe);
   const onlyRight = [...rightByDate.keys()].filter((d) => !leftDates.has(d)).map(describe);
 
@@ -212,7 +209,6 @@ function list(items: readonly string[], max = 5): string {
 }
 
 const plural = (n: number, thing: string) => `${n} ${thing}${n === 1 ? '' : 's'}`;
-const inCalendar = (d: string) => Number(d.slice(0, 4)) >= CALENDAR_RANGE.first && Number(d.slice(0, 4)) <= CALENDAR_RANGE.last;
 
 /**
  * The notes of a live download, in the calendar's words: the days Yahoo listed without a close

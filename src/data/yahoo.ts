@@ -13,7 +13,7 @@
  */
 import { DataError, NetworkError, SputnikError, UsageError } from '../errors.js';
 import { addDays } from '../util/dates.js';
-import { CALENDAR_RANGE, describeMissingDay, tradingDays } from './calendar.js';
+import { describeMissingDay, inCalendar, tradingDays } from './calendar.js';
 import { liveNotes } from './check.js';
 import { checkYahooRequest } from './symbols.js';
 import { parsePriceCsv, PRICE_COLUMNS } from './csv.js';
@@ -144,8 +144,7 @@ function yahooError(text: string): { code: string; description: string } | undef
  */
 export function rangeOnCalendar(from: string, to: string, zone?: string): string {
   if (zone !== undefined && zone !== NY) return '';
-  const year = (d: string) => Number(d.slice(0, 4));
-  if (year(from) < CALENDAR_RANGE.first || year(to) > CALENDAR_RANGE.last || from > to) return '';
+  if (from > to || !inCalendar(from) || !inCalendar(to)) return '';
   const days = tradingDays(from, to);
   if (days.length > 0) return `the NYSE held ${plural(days.length, 'session')} in that range`;
   const closed: string[] = [];

@@ -5,13 +5,12 @@
  *
  * @module
  */
-import { CALENDAR_RANGE, closure } from '../data/calendar.js';
+import { closure, inCalendar } from '../data/calendar.js';
 import type { StudySeries } from './align.js';
 
 /** `2025-01-25 is a Saturday (NYSE closed)`, `2025-01-20 is an NYSE holiday (Martin Luther King Jr. Day)`, or null for an NYSE trading day. */
 export function closedDay(date: string): string | null {
-  const year = Number(date.slice(0, 4));
-  if (!(year >= CALENDAR_RANGE.first && year <= CALENDAR_RANGE.last)) return null;
+  if (!inCalendar(date)) return null;
   const c = closure(date);
   if (!c) return null;
   if (c.kind === 'weekend') return `${date} is a ${c.name}`;
