@@ -1,16 +1,10 @@
 import { UsageError, WindowError } from '../errors.js';
+import type { AlignmentRange } from '../panel/panel.js';
 import { isIsoDate } from '../util/dates.js';
 import type { OffsetWindow } from './defaults.js';
 
 export type { OffsetWindow };
 
-/** Where the data of a study begin and end, and which series sets each end (for messages). */
-export interface DataRange {
-  from: string;
-  to: string;
-  fromSymbol: string;
-  toSymbol: string;
-}
 /** A window as calendar dates, both ends included; it covers the trading days between them. */
 export interface DateWindow {
   from: string;
@@ -36,7 +30,7 @@ export interface EventDay {
  * @example
  * locateEvent(['2025-01-24', '2025-01-27'], '2025-01-25'); // { date: '2025-01-27', index: 1, shifted: true, ... }
  */
-export function locateEvent(dates: readonly string[], requested: string, symbol?: string, range?: DataRange): EventDay {
+export function locateEvent(dates: readonly string[], requested: string, symbol?: string, range?: AlignmentRange): EventDay {
   if (!isIsoDate(requested)) throw new UsageError(`event date "${requested}" is not a valid YYYY-MM-DD date`);
   const first = dates[0];
   const last = dates[dates.length - 1];
@@ -100,7 +94,7 @@ function checkOrder(w: OffsetWindow, what: string): OffsetWindow {
  * or after `from` to the last on or before `to`. The window must lie inside the data, and a
  * return on its first day needs the price of the day before.
  */
-export function resolveWindow(spec: WindowSpec, dates: readonly string[], event: EventDay, what: string, symbol?: string, range?: DataRange): OffsetWindow {
+export function resolveWindow(spec: WindowSpec, dates: readonly string[], event: EventDay, what: string, symbol?: string, range?: AlignmentRange): OffsetWindow {
   let w: OffsetWindow;
   if (Array.isArray(spec)) {
     w = checkOrder(spec as OffsetWindow, what);
