@@ -8,15 +8,16 @@
  */
 import type { Locale } from 'vega';
 import { UsageError } from '../errors.js';
+import { MODEL_NAMES, type ModelName } from '../models/types.js';
 import { checkLang, formatNumber, MINUS, MONTHS, NBSP, NNBSP, type Lang } from '../util/format.js';
 
 export { checkLang, formatDate, formatNumber, LANGS, MINUS, NBSP, NNBSP, type FormatNumberOptions, type Lang } from '../util/format.js';
 
-/** The return models a chart can be about (the same names as the study's models). */
-export type ChartModel = 'market' | 'market-adjusted' | 'constant-mean' | 'ff3';
+/** The return models a chart can be about: the study's models. */
+export type ChartModel = ModelName;
 
-/** Every model, in a stable order. */
-export const CHART_MODELS: readonly ChartModel[] = ['market', 'market-adjusted', 'constant-mean', 'ff3'];
+/** Every model, in a stable order (that of {@link MODEL_NAMES}). */
+export const CHART_MODELS: readonly ChartModel[] = Object.keys(MODEL_NAMES) as ChartModel[];
 
 /**
  * A confidence level as `lang` writes it: `0.95` → `95%` / `95 %` (U+202F), `0.975` → `97.5%` /

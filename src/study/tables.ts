@@ -5,7 +5,7 @@
  * @module
  */
 import { ModelError, SputnikError, WindowError } from '../errors.js';
-import type { ModelName } from '../models/types.js';
+import { MODEL_NAMES, type ModelName } from '../models/types.js';
 import type { Panel } from '../panel/panel.js';
 import type { OffsetWindow } from './defaults.js';
 import type { EventStudy } from './result.js';
@@ -77,8 +77,8 @@ export interface ModelComparison {
   notes: string[];
 }
 
-/** The models compared, in the order of the table. */
-export const COMPARED_MODELS: readonly ModelName[] = Object.freeze(['market', 'market-adjusted', 'constant-mean', 'ff3'] as const);
+/** The models compared, in the order of the table: every model, in the order of {@link MODEL_NAMES}. */
+export const COMPARED_MODELS: readonly ModelName[] = Object.freeze(Object.keys(MODEL_NAMES) as ModelName[]);
 
 function row(s: EventStudy): ModelComparisonRow {
   const d0 = s.day(0);
