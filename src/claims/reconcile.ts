@@ -36,7 +36,7 @@
 import { publishedAfter } from '../data/facts.js';
 import type { Facts, ShareCount } from '../data/types.js';
 import type { EventStudy } from '../study/result.js';
-import { plain } from '../util/format.js';
+import { plain, plural } from '../util/format.js';
 import type { QuotedClaim } from './extract.js';
 
 /** How a quote compares with the prices. */
@@ -277,7 +277,6 @@ export function reconcileClaim(claim: QuotedClaim, ctx: ReconcileContext): Recon
   else v = boundVerdict(claim.value, observed!, tolerance, bound, claim.qualifier);
 
   const list = (fs: readonly { symbol: string }[]) => fs.map((f) => f.symbol).join(', ');
-  const firmsN = (n: number) => `${n} firm${n === 1 ? '' : 's'}`;
   const lows =
     basket && intraday && intradayLow !== null
       ? `; the sum of each firm's intraday low, ${bn(intradayLow)}, is only an upper bound (the lows were not simultaneous)`
@@ -298,9 +297,9 @@ export function reconcileClaim(claim: QuotedClaim, ctx: ReconcileContext): Recon
     const what = bound === 'lower' ? 'at least' : 'at most';
     const lead =
       v === 'understated' || v === 'overstated'
-        ? `the ${firmsN(counted.length)} with a share count and as-traded closes (${list(counted)}) alone lost ${bn(raw)} close to close, so the basket lost ${what} that; quoted ${bn(claim.value)}, gap ${bn(claim.value - raw!)}, tolerance ±${bn(tolerance)}`
-        : `consistent with ${what} ${bn(raw)} lost close to close by the ${firmsN(counted.length)} with a share count and as-traded closes (${list(counted)}); quoted ${bn(claim.value)}, tolerance ±${bn(tolerance)}`;
-    reason = `${lead}; ${firmsN(lacking.length)} without a dollar figure all ${dir} that day (${without}; never estimated)${lows}${caveatText}`;
+        ? `the ${plural(counted.length, 'firm')} with a share count and as-traded closes (${list(counted)}) alone lost ${bn(raw)} close to close, so the basket lost ${what} that; quoted ${bn(claim.value)}, gap ${bn(claim.value - raw!)}, tolerance ±${bn(tolerance)}`
+        : `consistent with ${what} ${bn(raw)} lost close to close by the ${plural(counted.length, 'firm')} with a share count and as-traded closes (${list(counted)}); quoted ${bn(claim.value)}, tolerance ±${bn(tolerance)}`;
+    reason = `${lead}; ${plural(lacking.length, 'firm')} without a dollar figure all ${dir} that day (${without}; never estimated)${lows}${caveatText}`;
   } else if (observed === null) {
     reason = basket && (missingShares.length || missingCloses.length)
       ? `the quote covers ${symbols.length} firms and ${without} (never estimated); the firms without a figure did not all move the same way, so the ${counted.length} with one (${list(counted)}, ${bn(sum(counted.map((f) => f.raw)))} close to close) bound nothing`

@@ -1,6 +1,7 @@
 import { closure, earlyClose, inCalendar, tradingDays, CALENDAR_RANGE } from '../data/calendar.js';
 import { UsageError } from '../errors.js';
 import { addDays, daysBetween, isIsoDate } from '../util/dates.js';
+import { plural } from '../util/format.js';
 import { parse } from './args.js';
 
 export const CALENDAR_HELP = `sputnik calendar: the NYSE trading days between two dates
@@ -13,8 +14,6 @@ closes. With --json: a JSON array of the ISO dates, nothing else. Years ${CALEND
 
 Example:
   sputnik calendar --from 2025-01-17 --to 2025-01-28`;
-
-const plural = (n: number, thing: string) => `${n} ${thing}${n === 1 ? '' : 's'}`;
 
 /** `sputnik calendar`: the trading days of a range, and why the others were not. */
 export async function calendarCommand(args: readonly string[]): Promise<string> {
@@ -51,7 +50,7 @@ export async function calendarCommand(args: readonly string[]): Promise<string> 
     if (e) early.push(`early close: ${d} at ${e.time} ET (${e.name})`);
   }
   const parts = [plural(weekend, 'weekend day')];
-  if (closed.length) parts.push(`${closed.length} weekday${closed.length === 1 ? '' : 's'} closed`);
+  if (closed.length) parts.push(`${plural(closed.length, 'weekday')} closed`);
   const summary = [
     `${plural(days.length, 'NYSE trading day')} from ${from} to ${to} (${plural(calendarDays, 'calendar day')}: ${parts.join(', ')})`,
     ...(closed.length ? closed : ['closed on a weekday: none']),

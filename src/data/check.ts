@@ -12,6 +12,7 @@
 import { DataError } from '../errors.js';
 import { CALENDAR_RANGE, describeMissingDay, inCalendar, isTradingDay, tradingDays } from './calendar.js';
 import type { PriceSeries } from './types.js';
+import { plural } from '../util/format.js';
 
 /** A date and what the calendar says about it. */
 export interface DayNote {
@@ -208,7 +209,6 @@ function list(items: readonly string[], max = 5): string {
   return items.length <= max ? items.join('; ') : `${items.slice(0, max).join('; ')}; and ${items.length - max} more`;
 }
 
-const plural = (n: number, thing: string) => `${n} ${thing}${n === 1 ? '' : 's'}`;
 
 /**
  * The notes of a live download, in the calendar's words: the days Yahoo listed without a close

@@ -13,6 +13,7 @@
  */
 import { DataError, NetworkError, SputnikError, UsageError } from '../errors.js';
 import { addDays } from '../util/dates.js';
+import { plural } from '../util/format.js';
 import { describeMissingDay, inCalendar, tradingDays } from './calendar.js';
 import { liveNotes } from './check.js';
 import { checkYahooRequest } from './symbols.js';
@@ -104,9 +105,6 @@ function short(text: string, max = 160): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
-
-/** `n thing` / `n things`. */
-const plural = (n: number, thing: string) => `${n} ${thing}${n === 1 ? '' : 's'}`;
 
 /** Why a fetch failed, as the operating system said it: `getaddrinfo ENOTFOUND host`, `connect ECONNREFUSED ...`. */
 function networkReason(err: unknown): string {

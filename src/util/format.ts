@@ -163,6 +163,18 @@ export function plain(value: number | null | undefined, o: PlainOptions = {}): s
 }
 
 /**
+ * A count and an English noun, with an `s` unless the count is 1 (for terminal text and notes).
+ *
+ * @example
+ * plural(1, 'firm');              // '1 firm'
+ * plural(3, 'NYSE trading day');  // '3 NYSE trading days'
+ * plural(0, 'bar');               // '0 bars'
+ */
+export function plural(n: number, thing: string): string {
+  return `${n} ${thing}${n === 1 ? '' : 's'}`;
+}
+
+/**
  * A p-value as plain text: four decimals, or three significant digits in exponent form below
  * 1e-4 so that tiny p-values keep their size.
  *
