@@ -19,7 +19,7 @@ import type { GapPolicy, ReturnKind } from '../returns/returns.js';
 import { criticalT, tInference } from '../stats/distributions.js';
 import { alignStudy } from '../study/align.js';
 import { FLAGSHIP, type OffsetWindow } from '../study/defaults.js';
-import { closedDay, whyNoReturn } from '../study/days.js';
+import { closedDay, whyNoModelDay } from '../study/days.js';
 import { estimate, modelDay } from '../study/estimate.js';
 import { normalizeSymbol, resolveOptions } from '../study/options.js';
 import { STANDARD_CAR_WINDOWS, windowsInside } from '../study/tables.js';
@@ -325,7 +325,7 @@ function studyFirm(
     const day = modelDay(series, i);
     if (!day) {
       ar[k] = NaN;
-      const reason = series.factors && !Number.isNaN(series.firm[i]! + series.market[i]!) ? `the factor file has no row for ${series.dates[i]}` : whyNoReturn(series, i, firm, market);
+      const reason = whyNoModelDay(series, i, firm, market);
       missing.push({ offset: w[0] + k, date: series.dates[i]!, reason });
       continue;
     }

@@ -8,7 +8,7 @@ import { WindowError } from '../errors.js';
 import type { FittedModel, ModelDay } from '../models/types.js';
 import type { StudySeries } from './align.js';
 import type { OffsetWindow } from './defaults.js';
-import { whyNoReturn } from './days.js';
+import { whyNoModelDay } from './days.js';
 import { modelDay } from './estimate.js';
 
 /** The event window, day by day. */
@@ -54,7 +54,7 @@ export function abnormalReturns(
     const i = eventIndex + from + k;
     const d = modelDay(s, i);
     if (!d) {
-      const why = s.factors && !Number.isNaN(s.firm[i]! + s.market[i]!) ? `the factor file has no row for ${s.dates[i]}` : whyNoReturn(s, i, firm, market);
+      const why = whyNoModelDay(s, i, firm, market);
       throw new WindowError(`event-window day ${from + k} (${s.dates[i]}) has no return: ${why}; the study cannot count it as zero`, { symbol: firm, date: s.dates[i] });
     }
     days.push(d);

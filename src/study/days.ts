@@ -32,3 +32,11 @@ export function whyNoReturn(s: StudySeries, i: number, firm: string, market: str
   if (i === 0) return `${s.dates[i]} is the first day of the data (a return needs the day before)`;
   return `a price the return needs is not recorded (${firm} on ${s.dates[i - 1]} or ${s.dates[i]})`;
 }
+
+/**
+ * Why common day `i` gives the model nothing: the factor file lacks the day when both returns
+ * are there, otherwise {@link whyNoReturn}.
+ */
+export function whyNoModelDay(s: StudySeries, i: number, firm: string, market: string): string {
+  return s.factors && !Number.isNaN(s.firm[i]! + s.market[i]!) ? `the factor file has no row for ${s.dates[i]}` : whyNoReturn(s, i, firm, market);
+}
