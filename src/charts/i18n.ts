@@ -63,10 +63,7 @@ export interface Labels {
   /** A cell with no number by nature (not an unknown one): "—". */
   notApplicable: string;
   // price path
-  pricePathTitle: (symbol: string) => string;
   observedClose: string;
-  counterfactual: string;
-  band95: string;
   closeUsd: string;
   date: string;
   event: string;
@@ -77,7 +74,6 @@ export interface Labels {
   eventDay: string;
   otherDays: string;
   tradingDayRel: (eventDate: string | undefined) => string;
-  interval95: string;
   // CAR
   carTitle: (symbol: string) => string;
   car: string;
@@ -92,9 +88,7 @@ export interface Labels {
   // estimation scatter
   scatterTitle: (symbol: string, market: string) => string;
   dailyReturnOf: (symbol: string) => string;
-  fittedLine: string;
   estimationDays: string;
-  fitSubtitle: (alpha: string, beta: string, n: number) => string;
   // peers
   peersTitle: string;
   eventDayReturn: string;
@@ -144,10 +138,7 @@ const en: Labels = {
         ? `45° line y = x: the market-adjusted model expects the market's return (${formatNumber(n, 'en')} days)`
         : `Constant mean y = μ with μ = ${a}: the constant-mean model expects the estimation-window mean (${formatNumber(n, 'en')} days)`,
   notApplicable: '—',
-  pricePathTitle: (s) => `${s}: observed close vs. market-model counterfactual`,
   observedClose: 'Observed close',
-  counterfactual: 'Counterfactual (model)',
-  band95: '95% band',
   closeUsd: 'Close (USD)',
   date: 'Date',
   event: 'Event',
@@ -158,7 +149,6 @@ const en: Labels = {
   otherDays: 'Other days',
   tradingDayRel: (d) =>
     d ? `Trading days relative to the event (0 = ${d})` : 'Trading days relative to the event',
-  interval95: '95% interval',
   carTitle: (s) => `${s}: cumulative abnormal return`,
   car: 'Cumulative abnormal return',
   claimsTitle: 'Quoted vs. observed losses',
@@ -175,9 +165,7 @@ const en: Labels = {
   note: 'Note',
   scatterTitle: (s, m) => `${s} vs. ${m}: estimation window`,
   dailyReturnOf: (s) => `${s} daily return`,
-  fittedLine: 'Fitted line',
   estimationDays: 'Estimation days',
-  fitSubtitle: (a, b, n) => `Fitted line y = α + βx with α = ${a}, β = ${b} (${formatNumber(n, 'en')} days)`,
   peersTitle: 'Event-day returns of peers',
   eventDayReturn: 'Event-day return',
   rawReturn: 'Return',
@@ -218,10 +206,7 @@ const fr: Labels = {
         ? `Droite à 45° y = x${NBSP}: le modèle ajusté du marché attend le rendement du marché (${formatNumber(n, 'fr')} jours)`
         : `Moyenne constante y = μ avec μ = ${a}${NBSP}: le modèle attend la moyenne de la fenêtre d’estimation (${formatNumber(n, 'fr')} jours)`,
   notApplicable: '—',
-  pricePathTitle: (s) => `${s}${NBSP}: cours observé et trajectoire contrefactuelle`,
   observedClose: 'Cours de clôture observé',
-  counterfactual: 'Contrefactuel (modèle)',
-  band95: `Bande à 95${NNBSP}%`,
   closeUsd: 'Cours de clôture (USD)',
   date: 'Date',
   event: 'Événement',
@@ -234,7 +219,6 @@ const fr: Labels = {
     d
       ? `Séances par rapport à l’événement (0 = ${d})`
       : "Séances par rapport à l’événement",
-  interval95: `Intervalle à 95${NNBSP}%`,
   carTitle: (s) => `${s}${NBSP}: rendement anormal cumulé`,
   car: 'Rendement anormal cumulé',
   claimsTitle: 'Pertes citées et pertes observées',
@@ -251,10 +235,7 @@ const fr: Labels = {
   note: 'Note',
   scatterTitle: (s, m) => `${s} et ${m}${NBSP}: fenêtre d’estimation`,
   dailyReturnOf: (s) => `Rendement quotidien de ${s}`,
-  fittedLine: 'Droite ajustée',
   estimationDays: "Jours d’estimation",
-  fitSubtitle: (a, b, n) =>
-    `Droite ajustée y = α + βx avec α = ${a}, β = ${b} (${formatNumber(n, 'fr')} jours)`,
   peersTitle: "Rendements des pairs le jour de l’événement",
   eventDayReturn: "Rendement le jour de l’événement",
   rawReturn: 'Rendement',
