@@ -32,6 +32,7 @@ import { bytesPerSlot, createStore, runCalibrationTrials, TEST_COUNT, WILCOXON_E
 import { defaultWorkers, plannedThreads, runTrials, type PoolOptions } from './pool.js';
 import { isValidSeed, MAX_SEED } from './random.js';
 import { normalCdf, normalQuantile } from '../stats/normal.js';
+import { doubledRankDistribution } from '../stats/signed-rank.js';
 import { tQuantile } from '../stats/student-t.js';
 import { clopperPearson } from './summary.js';
 
@@ -209,8 +210,8 @@ export function signRegion(K: number, alpha: number): Int32Array {
 /**
  * The exact Wilcoxon rejection table without ties for m = 0..mMax non-zero values: entry
  * `m * stride + w` is 1 when W+ = w has an exact two-sided p below alpha. The null distribution is
- * built exactly as the battery builds it (`src/stats/signed-rank.ts`: each doubled rank enters with
- * probability 1/2), so the decisions are the battery's.
+ * the battery's own (`doubledRankDistribution` of `src/stats/signed-rank.ts`: each doubled rank
+ * enters with probability 1/2), so the decisions are the battery's.
  */
 export function wilcoxonRegion(mMax: number, alpha: number): { table: Uint8Array; stride: number } {
   const stride = (mMax * (mMax + 1)) / 2 + 1;
@@ -218,17 +219,11 @@ export function wilcoxonRegion(mMax: number, alpha: number): { table: Uint8Array
   const f = new Float64Array(mMax * (mMax + 1) + 1);
   const cumLow = new Float64Array(f.length);
   const cumUp = new Float64Array(f.length);
+  // Without ties the doubled ranks are 2, 4, ..., 2m.
+  const doubled = Int32Array.from({ length: mMax }, (_, i) => 2 * (i + 1));
   for (let m = 1; m <= mMax; m++) {
     const total2 = m * (m + 1);
-    f.fill(0, 0, total2 + 1);
-    f[0] = 1;
-    let reach = 0;
-    for (let i = 0; i < m; i++) {
-      const r = 2 * (i + 1);
-      reach += r;
-      for (let q = reach; q >= r; q--) f[q] = 0.5 * (f[q]! + f[q - r]!);
-      for (let q = r - 1; q >= 0; q--) f[q] = 0.5 * f[q]!;
-    }
+    doubledRankDistribution(f, doubled, m);
     // Running sums in the battery's order: lower = sum f[0..w2], upper = sum f[w2..total2].
     cumLow[0] = f[0]!;
     for (let q = 1; q <= total2; q++) cumLow[q] = cumLow[q - 1]! + f[q]!;

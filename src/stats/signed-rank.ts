@@ -90,18 +90,9 @@ export function signedRank(x: ArrayLike<number>, len = x.length): SignedRankResu
   const wPlus = w2 / 2;
   const z = variance > 0 ? (wPlus - mean) / Math.sqrt(variance) : NaN;
   if (n <= SIGNED_RANK_EXACT_MAX) {
-    // f[s] = P(sum of the included doubled ranks = s), each rank included with probability 1/2.
     if (distBuf.length < total2 + 1) distBuf = new Float64Array(total2 + 1);
     const f = distBuf;
-    f.fill(0, 0, total2 + 1);
-    f[0] = 1;
-    let reach = 0;
-    for (let i = 0; i < n; i++) {
-      const r = rankBuf[i]!;
-      reach += r;
-      for (let q = reach; q >= r; q--) f[q] = 0.5 * (f[q]! + f[q - r]!);
-      for (let q = r - 1; q >= 0; q--) f[q] = 0.5 * f[q]!;
-    }
+    doubledRankDistribution(f, rankBuf, n);
     let lower = 0;
     for (let q = 0; q <= w2; q++) lower += f[q]!;
     let upper = 0;
@@ -109,6 +100,24 @@ export function signedRank(x: ArrayLike<number>, len = x.length): SignedRankResu
     return { wPlus, z, p: Math.min(1, 2 * Math.min(lower, upper)), n, exact: true };
   }
   return { wPlus, z, p: normalTwoSidedP(z), n, exact: false };
+}
+
+/**
+ * The null distribution of the doubled W+ of `n` non-zero values: `f[s]` = P(sum of the included
+ * doubled (mid)ranks = s) for s = 0..n(n+1), each of `doubled[0..n)` included with probability 1/2
+ * independently (dynamic programming, one rank at a time). Doubled mid-ranks of n values sum to
+ * n(n+1); `f` needs n(n+1) + 1 entries and is overwritten there.
+ */
+export function doubledRankDistribution(f: Float64Array, doubled: ArrayLike<number>, n: number): void {
+  f.fill(0, 0, n * (n + 1) + 1);
+  f[0] = 1;
+  let reach = 0;
+  for (let i = 0; i < n; i++) {
+    const r = doubled[i]!;
+    reach += r;
+    for (let q = reach; q >= r; q--) f[q] = 0.5 * (f[q]! + f[q - r]!);
+    for (let q = r - 1; q >= 0; q--) f[q] = 0.5 * f[q]!;
+  }
 }
 
 // Grow-only scratch buffers (the function is synchronous and not re-entrant).
