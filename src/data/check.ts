@@ -10,7 +10,7 @@
  *   in the other), e.g. a live download against the bundled fixture.
  */
 import { DataError } from '../errors.js';
-import { CALENDAR_RANGE, describeMissingDay, inCalendar, isTradingDay, tradingDays } from './calendar.js';
+import { CALENDAR_RANGE, describeMissingDay, inCalendar, tradingDays } from './calendar.js';
 import type { PriceSeries } from './types.js';
 import { plural } from '../util/format.js';
 
@@ -73,16 +73,21 @@ export function checkSeries(series: PriceSeries): SeriesCheck {
   if (from > to) {
     return { symbol: series.symbol, source: series.source, rows: rows.length, first, last, checkedFrom: null, checkedTo: null, tradingDays: 0, missing: [], extra: [], notes };
   }
+  const dates = rows.filter((r) => r.date >= from && r.date <= to).map((r) => r.date);
+  const held = holdAgainstCalendar(from, to, dates, new Set(dates));
+  const extra = held.extra.map(note);
+  const missing = held.missing.map(note);
+  return { symbol: series.symbol, source: series.source, rows: rows.length, first, last, checkedFrom: from, checkedTo: to, tradingDays: held.days.length, missing, extra, notes };
+}
+
+/**
+ * The NYSE trading days from `from` to `to` (in the calendar's years), those of them not in
+ * `have` (`missing`), and the `dates` (all inside from..to) that are not trading days (`extra`).
+ */
+function holdAgainstCalendar(from: string, to: string, dates: readonly string[], have: ReadonlySet<string>): { days: string[]; missing: string[]; extra: string[] } {
   const days = tradingDays(from, to);
-  const have = new Set<string>();
-  const extra: DayNote[] = [];
-  for (const r of rows) {
-    if (r.date < from || r.date > to) continue;
-    have.add(r.date);
-    if (!isTradingDay(r.date)) extra.push(note(r.date));
-  }
-  const missing = days.filter((d) => !have.has(d)).map(note);
-  return { symbol: series.symbol, source: series.source, rows: rows.length, first, last, checkedFrom: from, checkedTo: to, tradingDays: days.length, missing, extra, notes };
+  const open = new Set(days);
+  return { days, missing: days.filter((d) => !have.has(d)), extra: dates.filter((d) => !open.has(d)) };
 }
 
 /** Options of {@link compareSeries}. */
@@ -209,12 +214,12 @@ function list(items: readonly string[], max = 5): string {
   return items.length <= max ? items.join('; ') : `${items.slice(0, max).join('; ')}; and ${items.length - max} more`;
 }
 
-
 /**
  * The notes of a live download, in the calendar's words: the days Yahoo listed without a close
  * (dropped, never filled) and, for a US listing (`zone` `America/New_York`), the NYSE trading days
  * between the first and the last bar that have no bar (a data gap) and the bars on days the NYSE
- * was closed. Nothing calendar-based for other exchanges or years outside the calendar.
+ * was closed. Nothing calendar-based for other exchanges or years outside the calendar. `dates`
+ * are ascending, as a series' rows are.
  *
  * @example
  * liveNotes('NVDA', ['2025-01-13', '2025-01-15'], [], 'America/New_York');
@@ -231,8 +236,7 @@ export function liveNotes(symbol: string, dates: readonly string[], dropped: rea
   const last = dates[dates.length - 1] as string;
   if (!inCalendar(first) || !inCalendar(last)) return notes;
   const have = new Set([...dates, ...dropped]); // a dropped day already has its note
-  const missing = tradingDays(first, last).filter((d) => !have.has(d));
-  const extra = dates.filter((d) => !isTradingDay(d));
+  const { missing, extra } = holdAgainstCalendar(first, last, dates, have);
   if (missing.length > 0) {
     notes.push(
       `${symbol}: no bar for ${plural(missing.length, 'NYSE trading day')} between ${first} and ${last}, a data gap left unfilled (${list(missing.map(describeMissingDay))})`,
