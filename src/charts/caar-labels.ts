@@ -4,8 +4,7 @@
  *
  * @module
  */
-import { UsageError } from '../errors.js';
-import { NBSP, type Lang } from '../util/format.js';
+import { checkLang, NBSP, type Lang } from '../util/format.js';
 
 /** The CAAR chart's own words. */
 export interface CaarLabels {
@@ -39,9 +38,7 @@ const fr: CaarLabels = {
 
 const LABELS: Record<Lang, CaarLabels> = { en, fr };
 
-/** The CAAR chart's labels for `lang`; a UsageError for an unknown language. */
+/** The CAAR chart's labels for `lang`; a UsageError for an unknown language (checkLang's). */
 export function caarLabels(lang: Lang = 'en'): CaarLabels {
-  const l = LABELS[lang];
-  if (!l) throw new UsageError(`unknown language "${String(lang)}" (expected "en" or "fr")`, { field: 'lang' });
-  return l;
+  return LABELS[checkLang(lang)];
 }

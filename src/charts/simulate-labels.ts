@@ -5,8 +5,7 @@
  *
  * @module
  */
-import { UsageError } from '../errors.js';
-import { NBSP, type Lang } from '../util/format.js';
+import { checkLang, NBSP, type Lang } from '../util/format.js';
 
 /** The simulation charts' own words. */
 export interface SimulateLabels {
@@ -103,9 +102,7 @@ const fr: SimulateLabels = {
 
 const LABELS: Record<Lang, SimulateLabels> = { en, fr };
 
-/** The simulation charts' labels for `lang`; a UsageError for an unknown language. */
+/** The simulation charts' labels for `lang`; a UsageError for an unknown language (checkLang's). */
 export function simulateLabels(lang: Lang = 'en'): SimulateLabels {
-  const l = LABELS[lang];
-  if (!l) throw new UsageError(`unknown language "${String(lang)}" (expected "en" or "fr")`, { field: 'lang' });
-  return l;
+  return LABELS[checkLang(lang)];
 }
