@@ -69,7 +69,7 @@ export interface CacheEntry {
   symbol: string;
   requested: { from: string; to: string };
   fetchedAt: string;
-  /** The CSV file's name inside the entry folder. */
+  /** The CSV file's name inside the entry folder: always `SYMBOL.csv` (an entry naming another file is not read). */
   file: string;
   rows: number;
   first: string;
@@ -154,7 +154,7 @@ async function readEntry(folder: string): Promise<CacheEntry | undefined> {
       typeof e.requested?.from === 'string' && isIsoDate(e.requested.from) &&
       typeof e.requested?.to === 'string' && isIsoDate(e.requested.to) &&
       typeof e.fetchedAt === 'string' && !Number.isNaN(Date.parse(e.fetchedAt)) &&
-      typeof e.file === 'string' && /^[A-Za-z0-9.^=-]+\.csv$/.test(e.file) && typeof e.sha256 === 'string';
+      e.file === `${e.symbol}.csv` && TICKER.test(e.symbol) && typeof e.sha256 === 'string';
     return ok ? ({ dropped: [], notes: [], ...e } as CacheEntry) : undefined;
   } catch {
     return undefined;
@@ -182,9 +182,10 @@ export async function cacheEntries(symbol: string, dir: string): Promise<{ path:
   }
   const out: { path: string; entry: CacheEntry }[] = [];
   for (const name of names.sort()) {
-    if (!ENTRY_NAME.test(name)) continue; // temporary folders (.tmp-*, .old-*) and strays are never read
+    const range = ENTRY_NAME.exec(name);
+    if (!range) continue; // temporary folders (.tmp-*, .old-*) and strays are never read
     const entry = await readEntry(join(base, name));
-    if (entry && entry.symbol === symbol) out.push({ path: `yahoo/${symbol}/${name}`, entry });
+    if (entry && entry.symbol === symbol) out.push({ path: entryPath(symbol, range[1]!, range[2]!), entry });
   }
   return out.sort((a, b) => (a.entry.fetchedAt < b.entry.fetchedAt ? 1 : a.entry.fetchedAt > b.entry.fetchedAt ? -1 : 0));
 }
