@@ -21,6 +21,7 @@ import { simulateCalibration, type CalibrationResult } from '../simulate/calibra
 import { CALIBRATION_UNIVERSE } from '../simulate/calibration-data.js';
 import { simulateCounterfactual, type CounterfactualResult, type QuotedLoss } from '../simulate/counterfactual.js';
 import { MAX_SEED } from '../simulate/random.js';
+import { FLAGSHIP } from '../study/defaults.js';
 import { loadStudyPanel } from '../study/load.js';
 import { runStudy } from '../study/run.js';
 import { writeFilesAtomic, type OutputFile } from '../util/atomic.js';
@@ -49,7 +50,7 @@ calibration      Brown-Warner calibration of the ten tests of "sputnik study --f
                  added on day 0, rejection rates at 5 % (two-sided) beside MacKinlay's power.
   --trials N              samples of firm-events (default 1000)
   --firms K               firm-events per sample (default 50)
-  --market SYMBOL         benchmark (default SPY)
+  --market SYMBOL         benchmark (default ${FLAGSHIP.market})
 
 Both:
   --seed S                seed, a whole number from 0 to ${MAX_SEED} (default 1)
@@ -210,7 +211,7 @@ async function calibration(args: readonly string[]): Promise<{ result: Calibrati
   const firms = wholeOption(values, 'firms', 2, 1_000_000);
   const seed = wholeOption(values, 'seed', 0, MAX_SEED);
   const workers = wholeOption(values, 'workers', 1, 256);
-  const market = ((values.market as string | undefined) ?? 'SPY').toUpperCase();
+  const market = ((values.market as string | undefined) ?? FLAGSHIP.market).toUpperCase();
   const panel = await loadPanel({ symbols: [...CALIBRATION_UNIVERSE, market], dataDir: values.data as string | undefined, facts: false });
   const bar = progressBar('Calibrating');
   let result: CalibrationResult;

@@ -9,6 +9,7 @@
 import { UsageError } from '../errors.js';
 import type { Panel } from '../panel/panel.js';
 import { priceReturns } from '../returns/returns.js';
+import { MIN_ESTIMATION_DAYS } from '../study/defaults.js';
 
 /** Offsets of a window, both ends included. */
 export type Offsets = readonly [from: number, to: number];
@@ -54,14 +55,18 @@ export interface CalibrationDataOptions {
   window: Offsets;
 }
 
-/** Checks a calibration design's windows: integer offsets, estimation entirely before the event window, event day inside it. */
+/**
+ * Checks a calibration design's windows: integer offsets, estimation entirely before the event
+ * window and at least a study's fewest estimation days long (every return of it is present), event
+ * day inside the event window.
+ */
 export function checkDesign(estimation: Offsets, window: Offsets): void {
   const ok = (w: Offsets) => Array.isArray(w) && w.length === 2 && Number.isInteger(w[0]) && Number.isInteger(w[1]) && w[0] <= w[1];
   if (!ok(estimation)) throw new UsageError(`the estimation window [${String(estimation)}] must be two integer offsets in order`);
   if (!ok(window)) throw new UsageError(`the event window [${String(window)}] must be two integer offsets in order`);
   if (!(window[0] <= 0 && window[1] >= 0)) throw new UsageError(`the event window [${window[0]}, ${window[1]}] must contain the event day (offset 0)`);
   if (!(estimation[1] < window[0])) throw new UsageError(`the estimation window [${estimation[0]}, ${estimation[1]}] must end before the event window [${window[0]}, ${window[1]}] starts`);
-  if (estimation[1] - estimation[0] + 1 < 10) throw new UsageError(`the estimation window [${estimation[0]}, ${estimation[1]}] has fewer than 10 days`);
+  if (estimation[1] - estimation[0] + 1 < MIN_ESTIMATION_DAYS) throw new UsageError(`the estimation window [${estimation[0]}, ${estimation[1]}] has fewer than ${MIN_ESTIMATION_DAYS} days`);
 }
 
 /**

@@ -34,6 +34,7 @@ import { isValidSeed, MAX_SEED } from './random.js';
 import { normalCdf, normalQuantile } from '../stats/normal.js';
 import { doubledRankDistribution } from '../stats/signed-rank.js';
 import { tQuantile } from '../stats/student-t.js';
+import { FLAGSHIP } from '../study/defaults.js';
 import { clopperPearson } from './summary.js';
 
 /** The calibration's options; every one has the issue's default. */
@@ -50,11 +51,11 @@ export interface CalibrationOptions extends PoolOptions {
   alpha?: number;
   /** Level of the rejection rates' Clopper-Pearson intervals; default 0.95. */
   level?: number;
-  /** Benchmark; default SPY. */
+  /** Benchmark; default the flagship's, SPY. */
   market?: string;
   /** Candidate firms; default the fixture groups' firms (those with as-traded closes are kept). */
   universe?: readonly string[];
-  /** Estimation and event windows (offsets); default [-260, -11] and [-5, 5]. */
+  /** Estimation and event windows (offsets); default the flagship's, [-260, -11] and [-5, 5]. */
   estimation?: Offsets;
   window?: Offsets;
   /** Keep the firm-events drawn in each trial (for checks); default false. */
@@ -162,9 +163,9 @@ export function calibrationDesign(o: CalibrationOptions = {}): CalibrationDesign
     shifts,
     alpha,
     level,
-    market: (o.market ?? 'SPY').toUpperCase(),
-    estimation: o.estimation ?? [-260, -11],
-    window: o.window ?? [-5, 5],
+    market: (o.market ?? FLAGSHIP.market).toUpperCase(),
+    estimation: o.estimation ?? FLAGSHIP.estimation,
+    window: o.window ?? FLAGSHIP.window,
     universe: [...(o.universe ?? CALIBRATION_UNIVERSE)].map((s) => s.toUpperCase()),
   };
 }
