@@ -40,11 +40,13 @@ export async function flagshipCommand(args: readonly string[]): Promise<string> 
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (see sputnik flagship --help)`);
   const dir = (values.out as string | undefined) ?? 'out';
   const lang = langOption(values.lang);
+  // claims.json is read once: the claims report and the quoted losses of the simulation share it.
+  const registryRead = loadRegistry();
   const [study, claims, groupsPanel, registry] = await Promise.all([
     eventStudy({ ...FLAGSHIP }),
-    claimsReport(),
+    registryRead.then((reg) => claimsReport({ registry: reg })),
     loadPanel({ symbols: groupSymbols(FLAGSHIP.market) }),
-    loadRegistry(),
+    registryRead,
   ]);
   const { firm: _firm, ...design } = FLAGSHIP;
   const samples = runGroups(groupsPanel, design);
