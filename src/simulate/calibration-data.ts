@@ -9,6 +9,7 @@
 import { UsageError } from '../errors.js';
 import type { Panel } from '../panel/panel.js';
 import { priceReturns } from '../returns/returns.js';
+import { GROUPS } from '../samples/groups.js';
 import { MIN_ESTIMATION_DAYS } from '../study/defaults.js';
 
 /** Offsets of a window, both ends included. */
@@ -43,8 +44,8 @@ export interface CalibrationData {
   window: Offsets;
 }
 
-/** The calibration's universe by default: the fixture groups' firms (filtered to those with as-traded closes). */
-export const CALIBRATION_UNIVERSE = ['NVDA', 'AVGO', 'TSM', 'AMD', 'MU', 'ASML', 'ARM', 'MRVL', 'ORCL', 'SMCI', 'VST', 'CEG', 'MSFT', 'GOOGL', 'META', 'AMZN'] as const;
+/** The calibration's universe by default: the fixture groups' firms, group by group (filtered to those with as-traded closes). */
+export const CALIBRATION_UNIVERSE: readonly string[] = GROUPS.flatMap((g) => g.members);
 
 /** What a calibration data set is built from. */
 export interface CalibrationDataOptions {
