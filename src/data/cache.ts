@@ -30,7 +30,7 @@ import { liveNotes } from './check.js';
 import { isIsoDate, parsePriceCsv } from './csv.js';
 import { checkYahooRequest, TICKER } from './symbols.js';
 import type { PriceRow } from './types.js';
-import type { YahooLoadOptions, YahooPriceSeries } from './yahoo.js';
+import { loadYahooPrices, noPricesError, priceSeriesToCsv, type YahooLoadOptions, type YahooPriceSeries } from './yahoo.js';
 
 /** The environment variable that moves the cache. */
 export const CACHE_DIR_ENV = 'SPUTNIK_CACHE_DIR';
@@ -214,7 +214,6 @@ export async function readCachedPrices(symbol: string, from: string, to: string,
     const inRange = rows.filter((r) => r.date >= from && r.date <= to);
     const source = sourceText(symbol, entry.fetchedAt, true);
     if (inRange.length === 0) {
-      const { noPricesError } = await import('./yahoo.js');
       throw noPricesError(symbol, from, to, entry.exchangeTimezone, `cached download of ${entry.fetchedAt}`);
     }
     const inside = (d: string) => d >= from && d <= to;
@@ -266,7 +265,6 @@ export async function writeCacheEntry(
   const symbol = series.symbol;
   if (!TICKER.test(symbol)) throw new UsageError(`"${symbol}" is not a ticker symbol`);
   if (series.rows.length === 0) throw new DataError(`no rows to cache for ${symbol}`, { symbol });
-  const { priceSeriesToCsv } = await import('./yahoo.js');
   const csv = priceSeriesToCsv(series);
   const file = `${symbol}.csv`;
   const entry: CacheEntry = {
@@ -338,7 +336,6 @@ export async function loadLivePrices(symbol: string, opts: LiveLoadOptions): Pro
     const hit = await readCachedPrices(sym, from, to, dir);
     if (hit) return hit;
   }
-  const { loadYahooPrices } = await import('./yahoo.js');
   const fetchedAt = isoSecond(opts.now ? opts.now() : new Date());
   const { cache: _cache, now: _now, ...yahooOpts } = opts;
   const series = await loadYahooPrices(sym, yahooOpts);
