@@ -235,4 +235,15 @@ describe('French output has no English left in it', () => {
     expect(T.note('Log returns: dollar intervals use the delta method.')).toBe('Rendements logarithmiques\u00a0: les intervalles en dollars suivent la méthode delta.');
     expect(reportText('en').note('x')).toBe('x');
   });
+
+  it('an event on a holiday or a special closure: the study\'s note is translated for both kinds', async () => {
+    const T = reportText('fr');
+    const noteOn = async (event: string) => (await eventStudy({ ...FLAG, event })).notes.find((n) => n.includes('the event moves to the next trading day'));
+    const holiday = await noteOn('2025-01-20');
+    expect(holiday).toBe('2025-01-20 is an NYSE holiday (Martin Luther King Jr. Day); the event moves to the next trading day, 2025-01-21.');
+    expect(T.note(holiday!)).toBe('Le 2025-01-20, le NYSE est fermé (Martin Luther King Jr. Day)\u00a0; l’événement passe à la séance suivante, le 2025-01-21.');
+    const closure = await noteOn('2025-01-09');
+    expect(closure).toBe('2025-01-09 is an NYSE special closure (National Day of Mourning for former President Jimmy Carter); the event moves to the next trading day, 2025-01-10.');
+    expect(T.note(closure!)).toBe('Le 2025-01-09, le NYSE est fermé (National Day of Mourning for former President Jimmy Carter)\u00a0; l’événement passe à la séance suivante, le 2025-01-10.');
+  });
 });

@@ -236,7 +236,8 @@ function whyFr(text: string): string {
  */
 export const NOTE_FR: readonly [RegExp, (...groups: string[]) => string][] = [
   [re(`${ISO_D} is a (Saturday|Sunday)${MOVES}`), (_m, d, day, to) => `Le ${d} est un ${DAY_FR[day!] ?? day}${movesFr(to!)}`],
-  [re(`${ISO_D} is an NYSE (\\w+) \\((.+)\\)${MOVES}`), (_m, d, _k, name, to) => `Le ${d}, le NYSE est fermé (${name})${movesFr(to!)}`],
+  // The kinds of closed weekday (src/data/calendar.ts); "le NYSE est fermé" says either.
+  [re(`${ISO_D} is an NYSE (holiday|special closure) \\((.+)\\)${MOVES}`), (_m, d, _k, name, to) => `Le ${d}, le NYSE est fermé (${name})${movesFr(to!)}`],
   [re(`${ISO_D}: neither (\\S+) nor (\\S+) has a price that day${MOVES}`), (_m, d, a, b, to) => `Le ${d}, ni ${a} ni ${b} n’a de cours${movesFr(to!)}`],
   [re(`(.+)${MOVES}`), (_m, why, to) => `${why}${movesFr(to!)}`],
   [
