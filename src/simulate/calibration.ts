@@ -29,8 +29,7 @@ import type { Panel } from '../panel/panel.js';
 import { SAMPLE_TEST_NAMES, type SampleTestName } from '../samples/types.js';
 import { calibrationData, CALIBRATION_UNIVERSE, type CalibrationData, type Offsets } from './calibration-data.js';
 import { bytesPerSlot, createStore, runCalibrationTrials, TEST_COUNT, WILCOXON_EXACT_MAX, type ElementStore, type KernelOutput, type KernelParams } from './calibration-kernel.js';
-import { defaultWorkers, plannedThreads, runTrials, type PoolOptions } from './pool.js';
-import { isValidSeed, MAX_SEED } from './random.js';
+import { checkedSeed, checkWorkers, defaultWorkers, plannedThreads, runTrials, wholeNumber, type PoolOptions } from './pool.js';
 import { normalCdf, normalQuantile } from '../stats/normal.js';
 import { doubledRankDistribution } from '../stats/signed-rank.js';
 import { tQuantile } from '../stats/student-t.js';
@@ -133,20 +132,11 @@ export interface CalibrationResult {
 
 const DEFAULT_SHIFTS = [0, 0.005, 0.01, 0.02];
 
-/** Checks a positive whole number option; a one-line UsageError naming it otherwise. */
-function wholeNumber(value: unknown, name: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`${name} ${String(value)} must be a whole number from ${min} to ${max}`, { field: name });
-  }
-  return value;
-}
-
 /** The design with defaults, checked (everything but the firm count's upper bound, which needs the data). */
 export function calibrationDesign(o: CalibrationOptions = {}): CalibrationDesign {
   const trials = wholeNumber(o.trials ?? 1000, 'trials', 1, 10_000_000);
   const firms = wholeNumber(o.firms ?? 50, 'firms', 2, 1_000_000);
-  const seed = o.seed ?? 1;
-  if (!isValidSeed(seed)) throw new UsageError(`seed ${String(seed)} must be a whole number from 0 to ${MAX_SEED}`, { field: 'seed' });
+  const seed = checkedSeed(o.seed);
   const shifts = [...(o.shifts ?? DEFAULT_SHIFTS)];
   if (shifts.length === 0 || shifts.some((s) => typeof s !== 'number' || !Number.isFinite(s) || s < 0 || s > 1)) {
     throw new UsageError(`shifts [${shifts.join(', ')}] must be abnormal returns from 0 to 1 (fractions)`, { field: 'shifts' });
@@ -155,7 +145,7 @@ export function calibrationDesign(o: CalibrationOptions = {}): CalibrationDesign
   if (!(alpha > 0 && alpha < 1)) throw new UsageError(`alpha ${alpha} must be between 0 and 1`, { field: 'alpha' });
   const level = o.level ?? 0.95;
   if (!(level > 0 && level < 1)) throw new UsageError(`level ${level} must be between 0 and 1`, { field: 'level' });
-  if (o.workers !== undefined) wholeNumber(o.workers, 'workers', 1, 256);
+  checkWorkers(o.workers);
   return {
     trials,
     firms,

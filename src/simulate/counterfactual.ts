@@ -33,8 +33,7 @@ import { UsageError } from '../errors.js';
 import type { EventStudy } from '../study/result.js';
 import type { OffsetWindow } from '../study/defaults.js';
 import { runCounterfactualTrials, type CounterfactualChunk, type CounterfactualPayload } from './counterfactual-kernel.js';
-import { runTrials, type PoolOptions } from './pool.js';
-import { isValidSeed, MAX_SEED } from './random.js';
+import { checkedSeed, checkWorkers, runTrials, wholeNumber, type PoolOptions } from './pool.js';
 import { sqCarTest, sqTest, type SqResult } from './sq.js';
 import { lnGamma } from '../stats/special.js';
 import { tCdf } from '../stats/student-t.js';
@@ -287,14 +286,6 @@ export function counterfactualSetup(study: EventStudy): CounterfactualSetup {
   };
 }
 
-/** Checks a positive whole number option. */
-function wholeNumber(value: unknown, name: string, min: number, max: number): number {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-    throw new UsageError(`${name} ${String(value)} must be a whole number from ${min} to ${max}`, { field: name });
-  }
-  return value;
-}
-
 /**
  * Simulate the no-news paths of a study (see the module comment). The same seed gives the same
  * result with any number of workers.
@@ -306,14 +297,13 @@ function wholeNumber(value: unknown, name: string, min: number, max: number): nu
  */
 export async function simulateCounterfactual(study: EventStudy, options: CounterfactualOptions = {}): Promise<CounterfactualResult> {
   const trials = wholeNumber(options.trials ?? 10_000, 'trials', 1, 10_000_000);
-  const seed = options.seed ?? 1;
-  if (!isValidSeed(seed)) throw new UsageError(`seed ${String(seed)} must be a whole number from 0 to ${MAX_SEED}`, { field: 'seed' });
+  const seed = checkedSeed(options.seed);
   const method = options.method ?? 'bootstrap';
   if (method !== 'bootstrap' && method !== 't') throw new UsageError(`method "${String(method)}" must be bootstrap or t`, { field: 'method' });
   const alpha = options.alpha ?? 0.05;
   if (!(alpha > 0 && alpha < 1)) throw new UsageError(`alpha ${alpha} must be between 0 and 1`, { field: 'alpha' });
   const keepPaths = wholeNumber(options.paths ?? 40, 'paths', 0, 10_000);
-  if (options.workers !== undefined) wholeNumber(options.workers, 'workers', 1, 256);
+  checkWorkers(options.workers);
   const claims = options.claims ?? [];
   for (const c of claims) {
     if (!c || typeof c.id !== 'string' || !(typeof c.usd === 'number' && Number.isFinite(c.usd) && c.usd > 0)) {

@@ -14,6 +14,8 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { UsageError } from '../errors.js';
+import { MAX_SEED } from './random.js';
 
 /** The job kinds the worker script knows (see `worker.ts`). */
 export type JobKind = 'calibration' | 'counterfactual';
@@ -58,6 +60,24 @@ export function defaultWorkers(): number {
 
 /** Default least estimated work per extra thread (ms). */
 export const MIN_WORK_PER_THREAD_MS = 100;
+
+/** Checks a whole-number option of a simulation; a one-line UsageError naming it otherwise. */
+export function wholeNumber(value: unknown, name: string, min: number, max: number): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new UsageError(`${name} ${String(value)} must be a whole number from ${min} to ${max}`, { field: name });
+  }
+  return value;
+}
+
+/** The `seed` option (default 1), checked: a whole number from 0 to `MAX_SEED` (see `isValidSeed`). */
+export function checkedSeed(seed: unknown): number {
+  return wholeNumber(seed ?? 1, 'seed', 0, MAX_SEED);
+}
+
+/** Checks the `workers` option when it is given: a whole number from 1 to 256. */
+export function checkWorkers(workers: unknown): void {
+  if (workers !== undefined) wholeNumber(workers, 'workers', 1, 256);
+}
 
 /**
  * How many threads (the main one included) run `trials` trials of `costPerTrialMs` each when
