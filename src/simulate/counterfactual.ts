@@ -37,7 +37,7 @@ import { checkedSeed, checkWorkers, runTrials, wholeNumber, type PoolOptions } f
 import { sqCarTest, sqTest, type SqResult } from './sq.js';
 import { lnGamma } from '../stats/special.js';
 import { tCdf } from '../stats/student-t.js';
-import { clopperPearson, quantileSorted, type Percentiles } from './summary.js';
+import { clopperPearson, percentiles, quantileSorted, type Percentiles } from './summary.js';
 
 /** A quoted loss in USD, as the caller (command line, report) passes it in. */
 export interface QuotedLoss {
@@ -192,19 +192,12 @@ export function fitStudentDf(z: ArrayLike<number>): number {
   return 2 + Math.exp((a + b) / 2);
 }
 
-/** Percentiles and mean of `values` (sorted in place). */
+/** Percentiles and mean of `values` (summed in their order, then sorted in place). */
 function spread(values: Float64Array): Spread {
   let s = 0;
   for (const v of values) s += v;
-  values.sort();
-  return {
-    p05: quantileSorted(values, 0.05),
-    p25: quantileSorted(values, 0.25),
-    p50: quantileSorted(values, 0.5),
-    p75: quantileSorted(values, 0.75),
-    p95: quantileSorted(values, 0.95),
-    mean: s / values.length,
-  };
+  const { p05, p50, p95 } = percentiles(values);
+  return { p05, p25: quantileSorted(values, 0.25), p50, p75: quantileSorted(values, 0.75), p95, mean: s / values.length };
 }
 
 /** The pieces of the simulation a study determines (no random numbers yet). */
@@ -429,7 +422,9 @@ function summarize(study: EventStudy, setup: CounterfactualSetup, payload: Count
       abnormal[b] = value * (r - observedReturn);
     }
     const studyLoss = study.loss(0, 0);
-    const sortedFalls = Float64Array.from(falls).sort();
+    // A copy of the falls, summarized and sorted in place (spread), also serves the binary searches.
+    const sortedFalls = Float64Array.from(falls);
+    const noNews = spread(sortedFalls);
     const df = study.fitted.df;
     for (const c of o.claims) {
       // Share of trials with a fall >= the quote (binary search in the sorted falls).
@@ -459,7 +454,7 @@ function summarize(study: EventStudy, setup: CounterfactualSetup, payload: Count
     }
     loss = {
       abnormal: { ...spread(abnormal), observed: studyLoss.abnormal, analyticLo: studyLoss.abnormalLo, analyticHi: studyLoss.abnormalHi },
-      noNews: spread(Float64Array.from(falls)),
+      noNews,
     };
   } else notes.push('Without a share count and an as-traded close before the event day, the quoted figures cannot be priced.');
 
