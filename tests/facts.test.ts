@@ -56,6 +56,9 @@ describe('parseFacts: bad share counts are data errors naming the field', () => 
     expect(bad('{"value":10,"as_of":"24/01/2025"}')).toThrow(/as_of "24\/01\/2025" must be an ISO date/);
     expect(bad('{"value":10,"note":5}')).toThrow(/shares_outstanding.X.note must be a string/);
   });
+  it('as_of must be a date that exists', () => {
+    expect(bad('{"value":10,"as_of":"2025-02-30"}')).toThrow(/as_of "2025-02-30" must be an ISO date/);
+  });
   it('classes must be whole numbers', () => {
     expect(bad('{"value":10,"classes":{"A":1.5}}')).toThrow(/classes must map each class to a whole number/);
   });

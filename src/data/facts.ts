@@ -1,11 +1,11 @@
 import { DataError } from '../errors.js';
+import { isIsoDate } from '../util/dates.js';
 import type { Facts, ShareCount } from './types.js';
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** "filed 2025-01-30" in a count's source: the date the filing was published. */
 const FILED = /\bfiled (\d{4}-\d{2}-\d{2})\b/;
 
@@ -23,7 +23,7 @@ function shareCount(symbol: string, entry: unknown, file: string): ShareCount {
     return v;
   };
   const asOf = text('as_of');
-  if (asOf !== undefined && !ISO.test(asOf)) {
+  if (asOf !== undefined && !isIsoDate(asOf)) {
     throw new DataError(`shares_outstanding.${symbol}.as_of "${asOf}" must be an ISO date YYYY-MM-DD`, { file, symbol, field: 'as_of' });
   }
   const ratio = e.adr_ratio ?? 1;
