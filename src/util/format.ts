@@ -109,8 +109,6 @@ export function formatNumber(value: number, lang: Lang = 'en', opts: FormatNumbe
   return s;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
 /**
  * An ISO date (`YYYY-MM-DD`) as a short human date: `27 Jan 2025` / `27 janv. 2025`, or with
  * `style: 'long'` `27 January 2025` / `27 janvier 2025`. Pure string work, no time zone.
@@ -120,13 +118,12 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
  * formatDate('2025-01-27', 'fr'); // '27 janv. 2025'
  */
 export function formatDate(iso: string, lang: Lang = 'en', style: 'short' | 'long' = 'short'): string {
-  const m = ISO_DATE.exec(iso);
-  if (!m || !isIsoDate(iso)) return iso;
+  if (!isIsoDate(iso)) return iso;
   const l = checkLang(lang);
-  const day = Number(m[3]);
-  const name = MONTHS[l][style][Number(m[2]) - 1]!;
+  const day = Number(iso.slice(8, 10));
+  const name = MONTHS[l][style][Number(iso.slice(5, 7)) - 1]!;
   const dayText = l === 'fr' && day === 1 ? '1er' : String(day);
-  return `${dayText}${NBSP}${name} ${m[1]}`;
+  return `${dayText}${NBSP}${name} ${iso.slice(0, 4)}`;
 }
 
 /** Options for {@link plain}. */
