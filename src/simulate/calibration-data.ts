@@ -89,8 +89,6 @@ export function calibrationData(panel: Panel, o: CalibrationDataOptions): { data
   const m = priceReturns(gather(market.price));
   const excluded: { symbol: string; reason: string }[] = [];
   const kept: { symbol: string; r: Float64Array; events: number[] }[] = [];
-  const [e0, e1] = o.estimation;
-  const [w0, w1] = o.window;
   const seen = new Set<string>();
   for (const raw of o.universe) {
     const symbol = raw.toUpperCase();
@@ -102,15 +100,7 @@ export function calibrationData(panel: Panel, o: CalibrationDataOptions): { data
       continue;
     }
     const r = priceReturns(gather(s.price));
-    // bad[t]: no firm or market return on day t; prefix counts find windows without one.
-    const badBefore = new Int32Array(T + 1);
-    for (let t = 0; t < T; t++) badBefore[t + 1] = badBefore[t]! + (Number.isNaN(r[t]!) || Number.isNaN(m[t]!) ? 1 : 0);
-    const clean = (a: number, b: number) => badBefore[b + 1]! - badBefore[a]! === 0;
-    const events: number[] = [];
-    for (let e = 0; e < T; e++) {
-      if (e + e0 < 0 || e + w1 >= T) continue;
-      if (clean(e + e0, e + e1) && clean(e + w0, e + w1)) events.push(e);
-    }
+    const events = feasibleDays(r, m, T, o.estimation, o.window);
     if (events.length === 0) {
       excluded.push({ symbol, reason: `no event day with every return of the windows against ${market.symbol}` });
       continue;
@@ -118,16 +108,38 @@ export function calibrationData(panel: Panel, o: CalibrationDataOptions): { data
     kept.push({ symbol, r, events });
   }
   if (kept.length === 0) throw new UsageError(`no firm of the universe (${o.universe.join(', ')}) can be used against ${market.symbol}`);
-  const data = calibrationDataFromReturns({
-    symbols: kept.map((k) => k.symbol),
-    market: market.symbol,
-    dates: cal.map((i) => panel.dates[i]!),
-    firmReturns: kept.map((k) => k.r),
-    marketReturns: m,
-    estimation: o.estimation,
-    window: o.window,
-  });
+  const data = assemble(
+    {
+      symbols: kept.map((k) => k.symbol),
+      market: market.symbol,
+      dates: cal.map((i) => panel.dates[i]!),
+      firmReturns: kept.map((k) => k.r),
+      marketReturns: m,
+      estimation: o.estimation,
+      window: o.window,
+    },
+    kept.map((k) => k.events),
+  );
   return { data, excluded };
+}
+
+/**
+ * The calendar days `e` (ascending) on which every firm return `r` and market return `m` of the
+ * estimation and event windows around `e` is present, both windows inside the T days.
+ */
+function feasibleDays(r: Float64Array, m: Float64Array, T: number, estimation: Offsets, window: Offsets): number[] {
+  const [e0, e1] = estimation;
+  const [w0, w1] = window;
+  // bad[t]: no firm or market return on day t; prefix counts find windows without one.
+  const badBefore = new Int32Array(T + 1);
+  for (let t = 0; t < T; t++) badBefore[t + 1] = badBefore[t]! + (Number.isNaN(r[t]!) || Number.isNaN(m[t]!) ? 1 : 0);
+  const clean = (a: number, b: number) => badBefore[b + 1]! - badBefore[a]! === 0;
+  const events: number[] = [];
+  for (let e = 0; e < T; e++) {
+    if (e + e0 < 0 || e + w1 >= T) continue;
+    if (clean(e + e0, e + e1) && clean(e + w0, e + w1)) events.push(e);
+  }
+  return events;
 }
 
 /** Plain returns on one calendar, for {@link calibrationDataFromReturns}. */
@@ -147,7 +159,7 @@ export interface CalibrationReturns {
 /**
  * A calibration data set from plain returns on one calendar (no panel, no I/O): prefix sums and
  * each firm's feasible event days (every firm and market return of both windows present). Firms
- * without a feasible day are kept with none (never drawn); a UsageError when no firm has one.
+ * without a feasible day are left out (never drawn); a UsageError when no firm has one.
  *
  * @example
  * const data = calibrationDataFromReturns({ symbols: ['A', 'B'], market: 'M', dates, firmReturns: [ra, rb], marketReturns: rm, estimation: [-260, -11], window: [-5, 5] });
@@ -158,6 +170,23 @@ export function calibrationDataFromReturns(o: CalibrationReturns): CalibrationDa
   const m = o.marketReturns;
   if (m.length !== T) throw new UsageError(`${m.length} market returns for ${T} dates`);
   if (o.firmReturns.length !== o.symbols.length) throw new UsageError(`${o.firmReturns.length} firms' returns for ${o.symbols.length} symbols`);
+  const events = o.firmReturns.map((rf, f) => {
+    if (rf.length !== T) throw new UsageError(`${rf.length} returns of ${o.symbols[f]} for ${T} dates`, { symbol: o.symbols[f] });
+    return feasibleDays(rf, m, T, o.estimation, o.window);
+  });
+  if (events.every((e) => e.length === 0)) throw new UsageError(`no firm (${o.symbols.join(', ')}) has an event day with every return of the windows`);
+  // Firms without a feasible day are dropped: the kernel draws a firm uniformly among those that have one.
+  const keep = [...events.keys()].filter((f) => events[f]!.length > 0);
+  if (keep.length < events.length) {
+    return assemble({ ...o, symbols: keep.map((f) => o.symbols[f]!), firmReturns: keep.map((f) => o.firmReturns[f]!) }, keep.map((f) => events[f]!));
+  }
+  return assemble(o, events);
+}
+
+/** The data set of checked returns whose firms each have the feasible days `events[f]` (none empty): returns laid out, prefix sums. */
+function assemble(o: CalibrationReturns, events: readonly number[][]): CalibrationData {
+  const T = o.dates.length;
+  const m = o.marketReturns;
   const [e0, e1] = o.estimation;
   const [w0, w1] = o.window;
   const F = o.symbols.length;
@@ -177,31 +206,17 @@ export function calibrationDataFromReturns(o: CalibrationReturns): CalibrationDa
   const all: number[] = [];
   for (let f = 0; f < F; f++) {
     const rf = o.firmReturns[f]!;
-    if (rf.length !== T) throw new UsageError(`${rf.length} returns of ${o.symbols[f]} for ${T} dates`, { symbol: o.symbols[f] });
     r.set(rf, f * T);
     const b = f * (T + 1);
-    // bad[t]: no firm or market return on day t; prefix counts find windows without one.
-    const badBefore = new Int32Array(T + 1);
     for (let t = 0; t < T; t++) {
       const y = rf[t]!;
       const x = m[t]!;
-      badBefore[t + 1] = badBefore[t]! + (Number.isNaN(y) || Number.isNaN(x) ? 1 : 0);
       pr[b + t + 1] = pr[b + t]! + z(y);
       prr[b + t + 1] = prr[b + t]! + z(y) * z(y);
       prm[b + t + 1] = prm[b + t]! + z(y) * z(x);
     }
-    const clean = (a: number, c: number) => badBefore[c + 1]! - badBefore[a]! === 0;
-    for (let e = 0; e < T; e++) {
-      if (e + e0 < 0 || e + w1 >= T) continue;
-      if (clean(e + e0, e + e1) && clean(e + w0, e + w1)) all.push(e);
-    }
+    for (const e of events[f]!) all.push(e);
     eventStart[f + 1] = all.length;
-  }
-  if (all.length === 0) throw new UsageError(`no firm (${o.symbols.join(', ')}) has an event day with every return of the windows`);
-  // Firms without a feasible day are dropped: the kernel draws a firm uniformly among those that have one.
-  const keep = [...Array(F).keys()].filter((f) => eventStart[f + 1]! > eventStart[f]!);
-  if (keep.length < F) {
-    return calibrationDataFromReturns({ ...o, symbols: keep.map((f) => o.symbols[f]!), firmReturns: keep.map((f) => o.firmReturns[f]!) });
   }
   return {
     symbols: [...o.symbols],
