@@ -348,8 +348,9 @@ export function dailyTests(sample: SampleInput | PreparedSample): DailySampleRes
       bw1985,
       rankSum: rankSum / Math.sqrt(n),
       rankS,
-      pHat: meanFraction(prep, sc.idx, n),
-      rBar: averageCorrelation(prep, sc.idx, n),
+      // With every firm present, sc.idx lists 0..N-1 on every day: the whole-sample values.
+      pHat: n === N ? cached(prep, 'pHat', () => meanFraction(prep, sc.idx, n)) : meanFraction(prep, sc.idx, n),
+      rBar: n === N ? cached(prep, 'rBar', () => averageCorrelation(prep, sc.idx, n)) : averageCorrelation(prep, sc.idx, n),
     };
     out.push({ offset, aar: g.mean, n, tests: battery(prep, sc, g, notes), notes });
   }
@@ -446,8 +447,8 @@ export function caarTests(sample: SampleInput | PreparedSample, from: number, to
     bw1985: n === N ? cached(prep, 'bw1985', () => portfolioSd(prep, sc.mask, n, false, sc)) : portfolioSd(prep, sc.mask, n, false, sc),
     rankSum,
     rankS: n === N ? cached(prep, 'rankS', () => rankSd(prep, sc.mask, sc)) : rankSd(prep, sc.mask, sc),
-    pHat: meanFraction(prep, sc.idx, n),
-    rBar: averageCorrelation(prep, sc.idx, n),
+    pHat: n === N ? cached(prep, 'pHat', () => meanFraction(prep, sc.idx, n)) : meanFraction(prep, sc.idx, n),
+    rBar: n === N ? cached(prep, 'rBar', () => averageCorrelation(prep, sc.idx, n)) : averageCorrelation(prep, sc.idx, n),
   };
   return { from, to, caar: g.mean, n, excluded, tests: battery(prep, sc, g, notes), notes };
 }
