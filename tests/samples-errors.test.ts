@@ -58,6 +58,12 @@ describe('samples: bad input', () => {
     throwsUsage(() => prepareSample({ window: win, firms: [{ ...ok(), symbol: 'DATE', eventDate: '27/01/2025' }] }), /^DATE: event date/);
   });
 
+  it('dates shaped like YYYY-MM-DD that are not calendar days', () => {
+    throwsUsage(() => prepareSample({ window: win, firms: [{ ...ok(), symbol: 'FEB', eventDate: '2025-02-30' }] }), /^FEB: event date "2025-02-30" is not YYYY-MM-DD/);
+    const month13 = handFirm('M13', [0.01, -0.01], [0.01, 0.02, 0.03], { dates: ['2024-12-31', '2024-13-01'] });
+    throwsUsage(() => prepareSample({ window: win, firms: [month13] }), /^M13: estimation date "2024-13-01" is not YYYY-MM-DD/);
+  });
+
   it('a CAR window outside the event window', () => {
     throwsUsage(() => caarTests({ window: win, firms: [ok()] }, -2, 1), /CAR window \[-2, 1\]/);
     throwsUsage(() => caarTests({ window: win, firms: [ok()] }, 1, 0), /CAR window \[1, 0\]/);

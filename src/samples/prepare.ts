@@ -3,9 +3,9 @@
 // `dailyTests` and `caarTests` on the same sample only aggregate.
 import { UsageError } from '../errors.js';
 import { midranks } from '../stats/ranks.js';
+import { isIsoDate } from '../util/dates.js';
 import type { FirmAbnormalReturns, SampleInput } from './types.js';
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const PREPARED: unique symbol = Symbol('sputnik.preparedSample');
 
 /** Fewest common estimation dates from which a pairwise correlation is estimated. */
@@ -82,7 +82,7 @@ function fail(firm: FirmAbnormalReturns, message: string): never {
 
 function validateFirm(f: FirmAbnormalReturns, L: number, from: number, to: number): void {
   if (typeof f.symbol !== 'string' || f.symbol.length === 0) throw new UsageError('a firm of the sample has no symbol');
-  if (typeof f.eventDate !== 'string' || !ISO_DATE.test(f.eventDate)) fail(f, `event date "${String(f.eventDate)}" is not YYYY-MM-DD`);
+  if (typeof f.eventDate !== 'string' || !isIsoDate(f.eventDate)) fail(f, `event date "${String(f.eventDate)}" is not YYYY-MM-DD`);
   if (!(f.event instanceof Float64Array)) fail(f, 'event abnormal returns must be a Float64Array');
   if (!(f.estimation instanceof Float64Array)) fail(f, 'estimation abnormal returns must be a Float64Array');
   if (!(f.eventCov instanceof Float64Array)) fail(f, 'eventCov must be a Float64Array');
@@ -103,14 +103,14 @@ function validateFirm(f: FirmAbnormalReturns, L: number, from: number, to: numbe
       present++;
     }
     // Dates: strings of 10 characters in strictly ascending order (ISO dates sort as strings);
-    // the full pattern is checked on the first and last only, to keep validation cheap.
+    // the full date is checked on the first and last only, to keep validation cheap.
     const d = f.estimationDates[s];
     if (typeof d !== 'string' || d.length !== 10) fail(f, `estimation date "${String(d)}" is not YYYY-MM-DD`);
     if (s > 0 && !(f.estimationDates[s - 1]! < d)) fail(f, `estimation dates are not strictly ascending at ${d}`);
   }
   if (present === 0) fail(f, 'no estimation-window abnormal returns (all missing)');
   const ends = [f.estimationDates[0]!, f.estimationDates[f.estimationDates.length - 1]!];
-  for (const d of ends) if (!ISO_DATE.test(d)) fail(f, `estimation date "${d}" is not YYYY-MM-DD`);
+  for (const d of ends) if (!isIsoDate(d)) fail(f, `estimation date "${d}" is not YYYY-MM-DD`);
   const s2 = f.sigma * f.sigma;
   for (let t = 0; t < L; t++) {
     const a = f.event[t]!;
