@@ -194,10 +194,10 @@ async function counterfactual(args: readonly string[]): Promise<{ result: Counte
     const dir = values.out as string;
     files.push({ path: join(dir, 'counterfactual.json'), data: jsonText(result) });
     const { fanChart, simulatedLossesChart } = await import('../charts/fan.js');
-    const { renderChart } = await import('../report/render.js');
-    files.push(...(await renderChart(fanChart(fanInput(result, lang)), join(dir, 'charts', 'fan'))));
+    const { renderCharts } = await import('../report/render.js');
     const losses = lossesInput(result, lang);
-    if (losses) files.push(...(await renderChart(simulatedLossesChart(losses), join(dir, 'charts', 'simulated-losses'))));
+    const specs = { fan: fanChart(fanInput(result, lang)), ...(losses ? { 'simulated-losses': simulatedLossesChart(losses) } : {}) };
+    files.push(...(await renderCharts(specs, join(dir, 'charts'))).files);
   }
   return { result, text: counterfactualText(result), files, values };
 }

@@ -227,9 +227,19 @@ export async function renderChart(
   opts: RenderChartOptions = {},
 ): Promise<OutputFile[]> {
   if (typeof basename !== 'string' || basename === '') throw new UsageError('renderChart: basename must be a non-empty path');
-  const json = `${JSON.stringify(spec, null, 2)}\n`;
+  const json = specJson(spec);
   const svg = await toSvg(spec, opts);
   const png = await toPng(svg, opts);
+  return chartFiles(basename, json, svg, png);
+}
+
+/** A chart's spec as written to `basename.vl.json`: 2-space JSON with a trailing newline. */
+function specJson(spec: TopLevelSpec): string {
+  return `${JSON.stringify(spec, null, 2)}\n`;
+}
+
+/** The three files of one chart: `basename.vl.json`, `basename.svg` and `basename.png`. */
+function chartFiles(basename: string, json: string, svg: string, png: Uint8Array): OutputFile[] {
   return [
     { path: `${basename}.vl.json`, data: json },
     { path: `${basename}.svg`, data: svg },
@@ -269,13 +279,6 @@ export async function renderCharts(specs: Readonly<Record<string, TopLevelSpec>>
   } finally {
     await pool?.close();
   }
-  const files = names.flatMap((name, i) => {
-    const basename = join(dir, name);
-    return [
-      { path: `${basename}.vl.json`, data: `${JSON.stringify(specs[name], null, 2)}\n` },
-      { path: `${basename}.svg`, data: svgs[name]! },
-      { path: `${basename}.png`, data: pngs[i]! },
-    ];
-  });
+  const files = names.flatMap((name, i) => chartFiles(join(dir, name), specJson(specs[name]!), svgs[name]!, pngs[i]!));
   return { files, svgs };
 }
