@@ -100,12 +100,6 @@ export interface Alignment {
 const nanArray = (n: number) => new Float64Array(n).fill(NaN);
 
 /**
- * The date → calendar index map that {@link buildPanel} made for its `dates` array, handed to the
- * Panel it then constructs (which takes it out), so that the map is built once per panel.
- */
-const builtIndex = new WeakMap<readonly string[], Map<string, number>>();
-
-/**
  * A set of price series on one calendar. Build it with {@link buildPanel} (plain data) or
  * `loadPanel` (files, cached per process).
  *
@@ -127,9 +121,7 @@ export class Panel {
   constructor(dates: readonly string[], series: Map<string, PanelSeries>, factors?: PanelFactors, facts?: Facts) {
     this.dates = dates;
     this.#series = series;
-    const built = builtIndex.get(dates);
-    builtIndex.delete(dates);
-    this.#index = built ?? new Map(dates.map((d, i) => [d, i]));
+    this.#index = new Map(dates.map((d, i) => [d, i]));
     this.factors = factors;
     this.facts = facts;
   }
@@ -307,6 +299,5 @@ export function buildPanel(input: PanelInput): Panel {
   const index = new Map(dates.map((d, i) => [d, i]));
   const series = new Map(input.series.map((s) => [s.symbol.toUpperCase(), seriesOn(s, index, dates.length)]));
   const factors = input.factors ? factorsOn(input.factors, index, dates.length) : undefined;
-  builtIndex.set(dates, index);
   return new Panel(dates, series, factors, input.facts);
 }
