@@ -8,9 +8,9 @@
  *
  * Determinism. The same spec gives byte-identical SVG and PNG on every run (tested), and nothing
  * that depends on the machine enters the output:
- * - text is measured with the advance widths of the pinned font (read from the TTF file with
- *   opentype.js), never
- *   with a canvas or system fonts, so layout matches what resvg draws;
+ * - text is measured with the advance widths of the pinned font (a table read from the TTF file
+ *   with opentype.js, `assets/fonts/DejaVuSans.advances.json`), never with a canvas or system
+ *   fonts, so layout matches what resvg draws;
  * - Vega's global counters for clip-path and gradient ids are reset before each render and the
  *   ids are then renamed in order of appearance (`${idPrefix}1`, `${idPrefix}2`...);
  * - dates are drawn on UTC scales by the chart builders, so the time zone does not matter;
@@ -47,15 +47,20 @@ type AdvanceTable = (codePoint: number) => number;
 let advanceCache: AdvanceTable | undefined;
 
 /**
- * Horizontal advances of a TrueType font (default: the pinned one), read with opentype.js:
- * enough to measure a string the way resvg will draw it, minus kerning. Glyphs are looked up one
- * code point at a time (`charToGlyph`), not shaped: opentype.js 2.0 cannot apply some of
- * DejaVu Sans's GSUB lookups, and chart labels need no shaping.
+ * Horizontal advances of a TrueType font, as a function of the code point, in em: enough to
+ * measure a string the way resvg will draw it, minus kerning. Glyphs are looked up one code point
+ * at a time, not shaped (chart labels need no shaping); an unmapped code point has the width of
+ * the font's `.notdef` glyph.
+ *
+ * The pinned font (no `file`) is read from `assets/fonts/DejaVuSans.advances.json`, its cmap's
+ * advances written by `scripts/font-advances.mjs` and checked against the font by
+ * `tests/font-advances.test.ts`: 40 KB of JSON instead of parsing 760 KB of TrueType on each run.
+ * Another `file` is read with opentype.js (`charToGlyph`; opentype.js 2.0 cannot apply some of
+ * DejaVu Sans's GSUB lookups, so nothing is shaped there either).
  */
 export function fontAdvances(file?: string): AdvanceTable {
-  if (file === undefined && advanceCache) return advanceCache;
-  const path = file ?? fontPath();
-  const buf = readFileSync(path);
+  if (file === undefined) return (advanceCache ??= pinnedAdvances());
+  const buf = readFileSync(file);
   // opentype.js (a UMD bundle of ~0.5 MB) is required on first use, so commands that draw
   // nothing never load it.
   const opentype = createRequire(import.meta.url)('opentype.js') as (typeof import('opentype.js'))['default'];
@@ -63,10 +68,10 @@ export function fontAdvances(file?: string): AdvanceTable {
   try {
     font = opentype.parse(buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength));
   } catch (err) {
-    throw new DataError(`cannot read the font: ${(err as Error).message}`, { file: path });
+    throw new DataError(`cannot read the font: ${(err as Error).message}`, { file });
   }
   const cache = new Map<number, number>();
-  const table: AdvanceTable = (cp) => {
+  return (cp) => {
     let w = cache.get(cp);
     if (w === undefined) {
       w = (font.charToGlyph(String.fromCodePoint(cp)).advanceWidth ?? 0) / font.unitsPerEm;
@@ -74,8 +79,35 @@ export function fontAdvances(file?: string): AdvanceTable {
     }
     return w;
   };
-  if (file === undefined) advanceCache = table;
-  return table;
+}
+
+/** The table of `scripts/font-advances.mjs` (see {@link fontAdvances}). */
+interface AdvancesFile {
+  unitsPerEm: number;
+  notdef: number;
+  codePoints: number[];
+  advances: number[];
+}
+
+function pinnedAdvances(): AdvanceTable {
+  const path = packagePath('assets', 'fonts', 'DejaVuSans.advances.json');
+  let t: AdvancesFile;
+  try {
+    t = JSON.parse(readFileSync(path, 'utf8')) as AdvancesFile;
+  } catch (err) {
+    throw new DataError(`cannot read the pinned font's advance widths: ${(err as Error).message.split('\n')[0]}`, { file: path });
+  }
+  const ok = t && Number.isInteger(t.unitsPerEm) && t.unitsPerEm > 0 && Number.isFinite(t.notdef) &&
+    Array.isArray(t.codePoints) && Array.isArray(t.advances) && t.codePoints.length === t.advances.length;
+  if (!ok) throw new DataError("the pinned font's advance widths are malformed (run node scripts/font-advances.mjs)", { file: path });
+  const em = new Map<number, number>();
+  let cp = 0;
+  for (let i = 0; i < t.codePoints.length; i++) {
+    cp += t.codePoints[i]!;
+    em.set(cp, t.advances[i]! / t.unitsPerEm);
+  }
+  const notdef = t.notdef / t.unitsPerEm;
+  return (c) => em.get(c) ?? notdef;
 }
 
 /**
