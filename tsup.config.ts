@@ -35,8 +35,8 @@ export default defineConfig([
   {
     ...common,
     // The worker threads are built next to the command's chunks (src/simulate/pool.ts and
-    // src/report/png.ts find them there, from the library's index.js too).
-    entry: { cli: 'src/cli/main.ts', 'simulate-worker': 'src/simulate/worker.ts', 'png-worker': 'src/report/png-worker.ts' },
+    // src/report/chart-thread.ts find them there, from the library's index.js too).
+    entry: { cli: 'src/cli/main.ts', 'simulate-worker': 'src/simulate/worker.ts', 'vega-worker': 'src/report/vega-worker.ts' },
     clean: false,
     splitting: true,
     noExternal: ['simple-statistics', 'vega', 'vega-lite'],

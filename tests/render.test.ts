@@ -6,7 +6,7 @@ import type { Spec } from '../src/charts/common.js';
 import { claimsReport, type ClaimsReport } from '../src/claims/report.js';
 import { UsageError } from '../src/errors.js';
 import { claimsCharts, studyCharts, type StudyCharts } from '../src/report/figures.js';
-import { renderChart, toPng, toSvg } from '../src/report/render.js';
+import { chartThread, renderChart, renderCharts, toPng, toSvg } from '../src/report/render.js';
 import { eventStudy } from '../src/study/load.js';
 import type { EventStudy } from '../src/study/index.js';
 
@@ -354,6 +354,81 @@ describe('determinism', () => {
     expect(Buffer.from(png).equals(Buffer.from(await toPng(svg('peers'))))).toBe(true);
     const small = await renderChart(spec, 'peers', { scale: 1, idPrefix: 'p' });
     expect(ihdrSize(small[2]!.data as Uint8Array)).toEqual(svgSize(svg('peers')));
+  });
+});
+
+describe('the chart thread (Vega on a worker thread, PNGs here)', () => {
+  it('draws the same SVG bytes as toSvg on this thread, and the PNG toPng gives', async () => {
+    const thread = chartThread();
+    try {
+      const [car, fPrice] = await Promise.all([thread.draw(en.car), thread.draw(fr['price-path']!, { scale: 1 })]);
+      expect(car.svg).toBe(svg('car'));
+      expect(fPrice.svg).toBe(svg('fr:price-path'));
+      expect(Buffer.from(car.png).equals(Buffer.from(await toPng(svg('car'))))).toBe(true);
+      expect(ihdrSize(fPrice.png)).toEqual(svgSize(svg('fr:price-path')));
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('a chart asked for twice (same spec and options) is drawn once; other options draw again', async () => {
+    const thread = chartThread();
+    try {
+      const a = thread.draw(en.claims);
+      expect(thread.draw(JSON.parse(JSON.stringify(en.claims)) as Spec)).toBe(a);
+      const b = thread.draw(en.claims, { idPrefix: 'c-' });
+      expect(b).not.toBe(a);
+      expect((await b).svg).toBe(await toSvg(en.claims, { idPrefix: 'c-' }));
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it('renderCharts: the files in the order of the specs, the SVGs for a report page', async () => {
+    const { files, svgs: drawn } = await renderCharts({ residuals: en.residuals!, car: en.car }, 'charts', { scale: 1 });
+    expect(files.map((f) => f.path)).toEqual(['charts/residuals.vl.json', 'charts/residuals.svg', 'charts/residuals.png', 'charts/car.vl.json', 'charts/car.svg', 'charts/car.png']);
+    expect(drawn).toEqual({ residuals: svg('residuals'), car: svg('car') });
+    expect(files[1]!.data).toBe(svg('residuals'));
+    expect(ihdrSize(files[5]!.data as Uint8Array)).toEqual(svgSize(svg('car')));
+  });
+
+  it('a bad chart fails with the error toSvg gives (class and words), and the others are still drawn', async () => {
+    const bad = { data: { values: [{ a: 1 }] }, mark: 'nonsense', encoding: { x: { field: 'a', type: 'quantitative' } } } as never;
+    const thread = chartThread();
+    try {
+      const [b, good] = [thread.draw(bad), thread.draw(en.car)];
+      const err = await b.then(() => null, (e: unknown) => e);
+      expect(err).toBeInstanceOf(UsageError);
+      expect((err as Error).message).toBe(await toSvg(bad).then(() => '', (e: Error) => e.message));
+      expect((await good).svg).toBe(svg('car'));
+      await expect(thread.draw(null as never)).rejects.toThrow(/toSvg: spec must be an object/);
+      await expect(renderCharts({ car: en.car, bad }, 'x', { thread })).rejects.toThrow(/^invalid chart: /);
+    } finally {
+      await thread.close();
+    }
+  });
+
+  it("Vega's warnings reach onWarning, as on this thread", async () => {
+    // A field that is not in the data: Vega-Lite warns and still draws.
+    const spec = { data: { values: [{ a: 1 }] }, mark: 'point', encoding: { x: { field: 'a', type: 'quantitative' }, y: { field: 'a', type: 'quantitative', scale: { type: 'log', zero: true } } } } as never;
+    const here: string[] = [];
+    await toSvg(spec, { onWarning: (m) => here.push(m) });
+    expect(here.length).toBeGreaterThan(0);
+    const there: string[] = [];
+    const thread = chartThread();
+    try {
+      await thread.draw(spec, { onWarning: (m) => there.push(m) });
+    } finally {
+      await thread.close();
+    }
+    expect(there).toEqual(here);
+  });
+
+  it('closing the thread while a chart is being drawn rejects it with a clear message', async () => {
+    const thread = chartThread();
+    const pending = thread.draw(en.peers);
+    await thread.close();
+    await expect(pending).rejects.toThrow('the chart thread stopped before drawing every chart');
   });
 });
 

@@ -7,11 +7,13 @@ import { counterfactualText } from '../report/simulate-text.js';
 import { simulateCounterfactual } from '../simulate/counterfactual.js';
 import { UsageError } from '../errors.js';
 import { formatClaims } from '../report/claims-text.js';
-import { studyReportFiles } from '../report/study-report.js';
+import { chartThread, type ChartThread } from '../report/chart-thread.js';
+import { reportCharts, studyReportFiles } from '../report/study-report.js';
 import { studySummary } from '../report/summary.js';
 import { FLAGSHIP } from '../study/defaults.js';
 import { eventStudy } from '../study/load.js';
 import { writeFilesAtomic } from '../util/atomic.js';
+import type { Lang } from '../util/format.js';
 import { langOption, parse, progress } from './args.js';
 import { jsonText } from './output.js';
 import { sampleJson } from './sample.js';
@@ -40,6 +42,16 @@ export async function flagshipCommand(args: readonly string[]): Promise<string> 
   if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}" (see sputnik flagship --help)`);
   const dir = (values.out as string | undefined) ?? 'out';
   const lang = langOption(values.lang);
+  // Vega loads on its own thread while the statistics run here (`chart-thread.ts`).
+  const thread = chartThread();
+  try {
+    return await flagship(dir, lang, thread);
+  } finally {
+    await thread.close();
+  }
+}
+
+async function flagship(dir: string, lang: Lang, thread: ChartThread): Promise<string> {
   // claims.json is read once: the claims report and the quoted losses of the simulation share it.
   const registryRead = loadRegistry();
   const [study, claims, groupsPanel, registry] = await Promise.all([
@@ -48,6 +60,9 @@ export async function flagshipCommand(args: readonly string[]): Promise<string> 
     loadPanel({ symbols: groupSymbols(FLAGSHIP.market) }),
     registryRead,
   ]);
+  // The study's and the claims' charts are drawn while the samples and the simulation run; the
+  // report asks for them again below and gets the same drawings.
+  for (const spec of Object.values(reportCharts(study, { claims, lang }))) void thread.draw(spec);
   const { firm: _firm, ...design } = FLAGSHIP;
   const samples = runGroups(groupsPanel, design);
   progress('Simulating 10,000 no-news paths...');
@@ -58,7 +73,7 @@ export async function flagshipCommand(args: readonly string[]): Promise<string> 
     { path: join(dir, 'claims.json'), data: jsonText(claims) },
     { path: join(dir, 'samples.json'), data: jsonText({ groups: samples.map((g) => ({ label: g.group.label, ...sampleJson(g.group.name, g.group.name, g.result) })) }) },
     { path: join(dir, 'counterfactual.json'), data: jsonText(counterfactual) },
-    ...(await studyReportFiles(study, dir, { claims, lang, samples, counterfactual })),
+    ...(await studyReportFiles(study, dir, { claims, lang, samples, counterfactual, thread })),
   ];
   await writeFilesAtomic(files);
   const charts = files.filter((f) => f.path.endsWith('.svg')).length;

@@ -3,6 +3,7 @@
  * display in Deno notebooks. vega, vega-lite and resvg are loaded lazily, on first render.
  */
 export {
+  chartThread,
   FONT_FAMILY,
   fontAdvances,
   fontPath,
@@ -13,8 +14,11 @@ export {
   renderCharts,
   toPng,
   toSvg,
+  type ChartThread,
+  type DrawnChart,
   type PngOptions,
   type RenderChartOptions,
+  type RenderChartsOptions,
   type RenderedCharts,
   type SvgOptions,
 } from './render.js';

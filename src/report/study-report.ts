@@ -19,6 +19,7 @@ import type { EventStudy } from '../study/result.js';
 import type { OutputFile } from '../util/atomic.js';
 import { claimsCharts, studyCharts } from './figures.js';
 import { buildReport, type ReportInput, type ReportSection, type ReportTable } from './html.js';
+import type { ChartThread } from './chart-thread.js';
 import { renderCharts } from './render.js';
 import { reportText } from './text.js';
 
@@ -32,6 +33,8 @@ export interface StudyReportOptions {
   counterfactual?: CounterfactualResult;
   /** Language of the page and of its charts. Default `'en'`. */
   lang?: Lang;
+  /** The thread that draws the charts (`chartThread()`, see `renderCharts`); by default one is started and closed. */
+  thread?: ChartThread;
 }
 
 const PCT: FormatNumberOptions = { style: 'percent', digits: 2 };
@@ -331,7 +334,7 @@ function claimsSections(report: ClaimsReport, lang: Lang, chart: Figures): Repor
 export async function studyReportFiles(study: EventStudy, dir: string, opts: StudyReportOptions = {}): Promise<OutputFile[]> {
   const charts = reportCharts(study, opts);
   // Each chart is rendered once: its files, and the same SVG inline in the page.
-  const rendered = await renderCharts(charts, join(dir, 'charts'));
+  const rendered = await renderCharts(charts, join(dir, 'charts'), { thread: opts.thread });
   const html = await buildReport(reportInput(study, opts, charts, rendered.svgs));
   return [{ path: join(dir, 'report.html'), data: html }, ...rendered.files];
 }
