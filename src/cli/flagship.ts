@@ -54,15 +54,11 @@ export async function flagshipCommand(args: readonly string[]): Promise<string> 
 async function flagship(dir: string, lang: Lang, thread: ChartThread): Promise<string> {
   // claims.json is read once: the claims report and the quoted losses of the simulation share it.
   const registryRead = loadRegistry();
-  const [study, claims, groupsPanel, registry] = await Promise.all([
-    eventStudy({ ...FLAGSHIP }),
-    registryRead.then((reg) => claimsReport({ registry: reg })),
-    loadPanel({ symbols: groupSymbols(FLAGSHIP.market) }),
-    registryRead,
-  ]);
-  // The study's and the claims' charts are drawn while the samples and the simulation run; the
-  // report asks for them again below and gets the same drawings.
+  const [study, claims] = await Promise.all([eventStudy({ ...FLAGSHIP }), registryRead.then((reg) => claimsReport({ registry: reg }))]);
+  // The study's and the claims' charts are drawn (on the chart thread) while the samples and the
+  // simulation run here; the report asks for them again below and gets the same drawings.
   for (const spec of Object.values(reportCharts(study, { claims, lang }))) void thread.draw(spec);
+  const [groupsPanel, registry] = await Promise.all([loadPanel({ symbols: groupSymbols(FLAGSHIP.market) }), registryRead]);
   const { firm: _firm, ...design } = FLAGSHIP;
   const samples = runGroups(groupsPanel, design);
   progress('Simulating 10,000 no-news paths...');

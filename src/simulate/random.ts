@@ -183,17 +183,21 @@ export class RandomStream {
 
   /** A uniform integer in [0, n), unbiased (Lemire 2019); `n` from 1 to 2^21. */
   int(n: number): number {
-    // n * 2^32 < 2^53 keeps the product exact.
+    // n * 2^32 < 2^53 keeps the product exact, and so are its high and low 32-bit halves
+    // (a division by a power of two is exact); `m % 2^32` would give the same low half through a
+    // slow floating-point remainder.
     let m = this.u32() * n;
-    let l = m % TWO_POW_32;
+    let hi = Math.floor(m / TWO_POW_32);
+    let l = m - hi * TWO_POW_32;
     if (l < n) {
       const threshold = (TWO_POW_32 - n) % n;
       while (l < threshold) {
         m = this.u32() * n;
-        l = m % TWO_POW_32;
+        hi = Math.floor(m / TWO_POW_32);
+        l = m - hi * TWO_POW_32;
       }
     }
-    return Math.floor(m / TWO_POW_32);
+    return hi;
   }
 
   /** A standard normal deviate (Marsaglia & Bray's polar method). */
