@@ -15,11 +15,10 @@
  *
  * @module
  */
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { TopLevelSpec } from 'vega-lite';
 import * as errors from '../errors.js';
+import { builtWorker } from '../util/paths.js';
 import { toPng, type PngOptions } from './png.js';
 import { toSvg, type SvgOptions } from './svg.js';
 import type { ThreadError } from './vega-worker.js';
@@ -39,14 +38,6 @@ export interface ChartThread {
   draw(spec: TopLevelSpec, opts?: SvgOptions & PngOptions): Promise<DrawnChart>;
   /** Stops the thread (charts still pending are rejected). */
   close(): Promise<void>;
-}
-
-/** The built Vega worker next to this module (dist/), or in the checkout's dist/; null if there is none. */
-function workerScript(): URL | null {
-  for (const u of [new URL('./vega-worker.js', import.meta.url), new URL('../../dist/vega-worker.js', import.meta.url)]) {
-    if (u.protocol === 'file:' && existsSync(fileURLToPath(u))) return u;
-  }
-  return null;
 }
 
 /** The error the thread reported, as the same class (a SputnikError keeps its class and code). */
@@ -115,7 +106,7 @@ function vegaWorker(script: URL): { svg: SvgDrawer; terminate: () => Promise<num
  * }
  */
 export function chartThread(): ChartThread {
-  const script = workerScript();
+  const script = builtWorker('vega-worker.js');
   const vega = script ? vegaWorker(script) : null;
   const svg: SvgDrawer = vega ? vega.svg : toSvg;
   const drawn = new Map<string, Promise<DrawnChart>>();

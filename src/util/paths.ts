@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 let cachedRoot: string | undefined;
 
@@ -31,4 +31,14 @@ export function packageRoot(): string {
 /** A path inside the package, e.g. `packagePath('fixtures', 'prices')`. */
 export function packagePath(...parts: string[]): string {
   return join(packageRoot(), ...parts);
+}
+
+/**
+ * The built worker-thread script `dist/<file>` of this package, or null when there is none (the
+ * sources run without a build). The library, the command and the tests under vitest all find the
+ * same one.
+ */
+export function builtWorker(file: string): URL | null {
+  const p = packagePath('dist', file);
+  return existsSync(p) ? pathToFileURL(p) : null;
 }
