@@ -89,17 +89,24 @@ export async function studyCommand(args: readonly string[]): Promise<string> {
   if (values.firms !== undefined || values.group !== undefined) return (await import('./sample.js')).sampleCommand(values);
   if (values.report && !values.out) throw new UsageError('--report needs --out DIR (where to write the report and the charts)');
   const lang = langOption(values.lang);
-  const study = await eventStudy(studyOptionsFrom(values));
-  if (values.out) {
-    const dir = values.out as string;
-    const files = studyFiles(study, dir);
-    if (values.report) {
-      progress('Rendering the report and the charts...');
-      // Loaded only here: the report and the renderer are the heaviest modules of the command.
-      const { studyReportFiles } = await import('../report/study-report.js');
-      files.push(...(await studyReportFiles(study, dir, { lang })));
+  // With --report, Vega starts loading on its own thread while the study runs (chart-thread.ts).
+  // Loaded only then: the report and the renderer are the heaviest modules of the command.
+  const thread = values.report ? (await import('../report/chart-thread.js')).chartThread() : undefined;
+  let study: EventStudy;
+  try {
+    study = await eventStudy(studyOptionsFrom(values));
+    if (values.out) {
+      const dir = values.out as string;
+      const files = studyFiles(study, dir);
+      if (values.report) {
+        progress('Rendering the report and the charts...');
+        const { studyReportFiles } = await import('../report/study-report.js');
+        files.push(...(await studyReportFiles(study, dir, { lang, thread })));
+      }
+      await writeFilesAtomic(files);
     }
-    await writeFilesAtomic(files);
+  } finally {
+    await thread?.close();
   }
   return values.json ? JSON.stringify(study) : studySummary(study);
 }
