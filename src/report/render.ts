@@ -83,7 +83,7 @@ export interface RenderChartsOptions extends RenderChartOptions {
 
 /**
  * The files of several charts (`dir/NAME.vl.json|.svg|.png`), each chart rendered once: the SVGs
- * on the Vega thread, each PNG here as soon as its SVG arrives (`chart-thread.ts`). The SVGs come
+ * on the Vega thread, each PNG as soon as its SVG arrives (`chart-thread.ts`). The SVGs come
  * back too, so a report can show them without rendering again.
  *
  * @example
