@@ -28,8 +28,8 @@ import { UsageError } from '../errors.js';
 import type { Panel } from '../panel/panel.js';
 import { SAMPLE_TEST_NAMES, type SampleTestName } from '../samples/types.js';
 import { calibrationData, CALIBRATION_UNIVERSE, type CalibrationData, type Offsets } from './calibration-data.js';
-import { bytesPerSlot, createStore, runCalibrationTrials, TEST_COUNT, WILCOXON_EXACT_MAX, type ElementStore, type KernelOutput, type KernelParams } from './calibration-kernel.js';
-import { checkedSeed, checkWorkers, defaultWorkers, plannedThreads, runTrials, wholeNumber, type PoolOptions } from './pool.js';
+import { bytesPerSlot, calibrationThread, createStore, createWork, drawnFirmEvents, TEST_COUNT, trialsDone, WILCOXON_EXACT_MAX, type CalibrationWork, type ElementStore, type KernelOutput, type KernelParams } from './calibration-kernel.js';
+import { checkedSeed, checkWorkers, defaultWorkers, plannedThreads, startWorkers, wholeNumber, type PoolOptions, type SharedRun } from './pool.js';
 import { normalCdf, normalQuantile } from '../stats/normal.js';
 import { doubledRankDistribution } from '../stats/signed-rank.js';
 import { tQuantile } from '../stats/student-t.js';
@@ -81,7 +81,8 @@ export interface CalibrationPayload {
   params: KernelParams;
   /** The per-firm-event store, shared by the threads (SharedArrayBuffers) when there are several. */
   store: ElementStore;
-  record: boolean;
+  /** The counters the threads claim work from, and the output (shared). */
+  work: CalibrationWork;
 }
 
 /** Estimated cost of a calibration trial of K firm-events on one warm thread (measured: about 6 µs per firm-event). */
@@ -354,29 +355,55 @@ function summarize(design: CalibrationDesign, data: CalibrationData, excluded: {
  */
 export async function calibrateOn(data: CalibrationData, options: CalibrationOptions = {}, excluded: { symbol: string; reason: string }[] = []): Promise<CalibrationResult> {
   const design = calibrationDesign(options);
+  const workers = startCalibrationWorkers(design, options);
+  try {
+    return await calibrateWith(design, data, options, excluded, workers);
+  } finally {
+    workers?.stop();
+  }
+}
+
+/** The threads a calibration runs on (the main one included): more when there is enough work and the worker script is built. */
+function calibrationThreads(design: CalibrationDesign, options: CalibrationOptions): number {
+  return plannedThreads(design.trials, options.workers ?? defaultWorkers(), costPerTrialMs(design.firms), options.minWorkMs);
+}
+
+/** The worker threads of a calibration, started before its data is ready (they take tens of milliseconds to boot); null for one thread. */
+function startCalibrationWorkers(design: CalibrationDesign, options: CalibrationOptions): SharedRun | null {
+  const threads = calibrationThreads(design, options);
+  return threads > 1 ? startWorkers('calibration', threads - 1) : null;
+}
+
+/**
+ * The calibration's run: the firm-events the trials draw are computed first (each once, into a
+ * store shared by the threads), then the trials; every thread, the main one included, claims its
+ * share of both from shared counters (`calibrationThread`), so the workers start as soon as they
+ * are up and the results land in one shared output, whichever thread ran what.
+ */
+async function calibrateWith(design: CalibrationDesign, data: CalibrationData, options: CalibrationOptions, excluded: { symbol: string; reason: string }[], workers: SharedRun | null): Promise<CalibrationResult> {
   if (design.firms > data.events.length) {
     throw new UsageError(`${design.firms} firms per trial, but only ${data.events.length} firm-events (${data.F} firms, each on its feasible days) are available`, { field: 'firms' });
   }
   const params = kernelParams(design, data);
   const record = options.record ?? false;
-  const threads = plannedThreads(design.trials, options.workers ?? defaultWorkers(), costPerTrialMs(design.firms), options.minWorkMs);
+  const threads = workers ? calibrationThreads(design, options) : 1;
   const M = data.estimation[1] - data.estimation[0] + 1 + data.window[1] - data.window[0] + 1;
-  // Cache every firm-event when the store fits and the trials draw more firm-events than exist.
+  // Cache every firm-event drawn when the store fits and the trials draw more firm-events than a
+  // quarter of those that exist (otherwise each draw is computed in its trial).
   const pool = data.events.length;
   const cache = pool * bytesPerSlot(M, design.shifts.length) <= CACHE_MAX_BYTES && design.trials * design.firms >= pool / 4;
   const store = createStore(cache ? pool : 0, threads, design.firms, M, design.shifts.length, threads > 1);
-  const payload: CalibrationPayload = { data, params, store, record };
-  const { chunks } = await runTrials<KernelOutput>(
-    {
-      kind: 'calibration',
-      payload,
-      trials: design.trials,
-      costPerTrialMs: costPerTrialMs(design.firms),
-      runLocal: (from, to) => runCalibrationTrials(data, params, store, 0, from, to, record),
-    },
-    { workers: options.workers, onProgress: options.onProgress, minWorkMs: options.minWorkMs },
-  );
-  return summarize(design, data, excluded, chunks.map((c) => c.result));
+  const work = createWork(design.trials, threads, cache ? drawnFirmEvents(data, params, design.trials) : new Int32Array(0), params, record);
+  const payload: CalibrationPayload = { data, params, store, work };
+  workers?.start(payload);
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    options.onProgress?.(done, design.trials);
+  };
+  calibrationThread(data, params, store, work, 0, progress);
+  if (workers) await workers.finish(() => trialsDone(work) >= design.trials, progress);
+  return summarize(design, data, excluded, [work.out]);
 }
 
 /**
@@ -391,6 +418,11 @@ export async function calibrateOn(data: CalibrationData, options: CalibrationOpt
  */
 export async function simulateCalibration(panel: Panel, options: CalibrationOptions = {}): Promise<CalibrationResult> {
   const design = calibrationDesign(options);
-  const { data, excluded } = calibrationData(panel, design);
-  return calibrateOn(data, options, excluded);
+  const workers = startCalibrationWorkers(design, options);
+  try {
+    const { data, excluded } = calibrationData(panel, design);
+    return await calibrateWith(design, data, options, excluded, workers);
+  } finally {
+    workers?.stop();
+  }
 }
