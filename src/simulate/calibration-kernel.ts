@@ -195,6 +195,8 @@ interface Scratch {
   /** Per firm-event: the draw number of the last trial that drew it (`drawFirmEvents`). */
   stamp: Int32Array;
   stampNow: number;
+  /** Per calendar day: the draw number of the last trial with a firm-event on it (`sameDayCorrelation`). */
+  dayStamp: Int32Array;
   /** The drawn firm-events, the store slot holding each, its firm, its event day and its estimation window's first day. */
   firmEvent: Int32Array;
   slot: Int32Array;
@@ -233,6 +235,8 @@ interface Scratch {
   xs: Float64Array;
   absBuf: Float64Array;
   signBuf: Int8Array;
+  /** The day-0 abnormal returns in ascending order. */
+  arSorted: Float64Array;
   ranks2: Int32Array;
   dist: Float64Array;
   tmpVals: Float64Array;
@@ -251,7 +255,7 @@ interface Scratch {
   wReject: number;
 }
 
-function scratch(K: number, n: number, L: number, w0: number, gap: number, store: ElementStore, thread: number, shifts: readonly number[], pool: number): Scratch {
+function scratch(K: number, n: number, L: number, w0: number, gap: number, store: ElementStore, thread: number, shifts: readonly number[], pool: number, T: number): Scratch {
   const M = n + L;
   const privateBase = store.pool + thread * store.privatePerThread;
   const wMax = Math.min(K, WILCOXON_EXACT_MAX);
@@ -266,6 +270,7 @@ function scratch(K: number, n: number, L: number, w0: number, gap: number, store
     rng: new RandomStream(0, 0),
     stamp: new Int32Array(pool),
     stampNow: 0,
+    dayStamp: new Int32Array(T),
     firmEvent: new Int32Array(K),
     slot: new Int32Array(K),
     firm: new Int32Array(K),
@@ -291,6 +296,7 @@ function scratch(K: number, n: number, L: number, w0: number, gap: number, store
     counts: new Int32Array(BUCKETS + 1),
     xs: new Float64Array(K),
     absBuf: new Float64Array(K),
+    arSorted: new Float64Array(K),
     signBuf: new Int8Array(K),
     ranks2: new Int32Array(K),
     dist: new Float64Array(wMax * (wMax + 1) + 1),
@@ -328,7 +334,7 @@ export function createOutput(from: number, to: number, K: number, shifts: number
 function threadScratch(data: CalibrationData, p: KernelParams, store: ElementStore, thread: number): Scratch {
   const n = data.estimation[1] - data.estimation[0] + 1;
   const L = data.window[1] - data.window[0] + 1;
-  return scratch(p.K, n, L, data.window[0], data.window[0] - data.estimation[1] - 1, store, thread, p.shifts, data.events.length);
+  return scratch(p.K, n, L, data.window[0], data.window[0] - data.estimation[1] - 1, store, thread, p.shifts, data.events.length, data.T);
 }
 
 /**
@@ -425,7 +431,7 @@ export function failWork(work: CalibrationWork): void {
  * cheap; the trials draw them again).
  */
 export function drawnFirmEvents(data: CalibrationData, p: KernelParams, trials: number): Int32Array {
-  const sc = { K: p.K, firmEvent: new Int32Array(p.K), stamp: new Int32Array(data.events.length), stampNow: 0 };
+  const sc = { K: p.K, firmEvent: new Int32Array(p.K), firm: new Int32Array(p.K), stamp: new Int32Array(data.events.length), stampNow: 0 };
   const mark = new Uint8Array(data.events.length);
   const rng = new RandomStream(p.seed, 0);
   let count = 0;
@@ -508,7 +514,7 @@ function placeFirmEvents(sc: Scratch, data: CalibrationData, p: KernelParams, st
   let sigma2Sum = 0;
   for (let j = 0; j < K; j++) {
     const g = firmEvent[j]!;
-    const f = firmOf(data, g);
+    const f = firm[j]!;
     let sl = sc.privateBase + j;
     if (cached && state[g] === 2) sl = g;
     else if (cached && sc.fillCache) {
@@ -517,7 +523,6 @@ function placeFirmEvents(sc: Scratch, data: CalibrationData, p: KernelParams, st
       sl = g;
     } else computeElement(sc, data, p, store, g, sl, f, false);
     slot[j] = sl;
-    firm[j] = f;
     day[j] = data.events[g]!;
     start[j] = day[j]! + e0;
     ar0[j] = scal[sl * SCALARS + S_AR0]!;
@@ -544,8 +549,8 @@ function firmOf(data: CalibrationData, g: number): number {
  * uniformly (Brown & Warner: securities at random, each with its own random event date); a
  * firm-event already drawn in the trial is drawn again (`stamp` marks those of the trial).
  */
-function drawFirmEvents(sc: { K: number; firmEvent: Int32Array; stamp: Int32Array; stampNow: number }, data: CalibrationData, rng: RandomStream): void {
-  const { firmEvent, K, stamp } = sc;
+function drawFirmEvents(sc: { K: number; firmEvent: Int32Array; firm: Int32Array; stamp: Int32Array; stampNow: number }, data: CalibrationData, rng: RandomStream): void {
+  const { firmEvent, firm, K, stamp } = sc;
   const { eventStart, F } = data;
   const now = ++sc.stampNow;
   for (let j = 0; j < K; j++) {
@@ -556,6 +561,7 @@ function drawFirmEvents(sc: { K: number; firmEvent: Int32Array; stamp: Int32Arra
       if (stamp[g] === now) continue;
       stamp[g] = now;
       firmEvent[j] = g;
+      firm[j] = f;
       break;
     }
   }
@@ -983,11 +989,23 @@ function dayZeroMeanSd(sc: Scratch): void {
  * (such pairs are few). Returns the number of same-day pairs.
  */
 function sameDayCorrelation(sc: Scratch, store: ElementStore, data: CalibrationData): number {
-  const { K, n, slot, firm, day } = sc;
+  const { K, n, slot, firm, day, dayStamp } = sc;
   const scal = store.scal;
   let rSum = 0;
   let pairs = 0;
   let rBad = false;
+  // Most trials have no two firm-events on one day: one pass finds out (then rBar = 0).
+  const now = sc.stampNow;
+  let repeated = false;
+  for (let j = 0; j < K; j++) {
+    if (dayStamp[day[j]!] === now) repeated = true;
+    dayStamp[day[j]!] = now;
+  }
+  if (!repeated) {
+    sc.rBar = 0 / ((K * (K - 1)) / 2);
+    sc.rBad = false;
+    return 0;
+  }
   for (let i = 0; i < K; i++) {
     const ei = day[i]!;
     for (let j = i + 1; j < K; j++) {
@@ -1109,6 +1127,7 @@ function trialTests(sc: Scratch, p: KernelParams, store: ElementStore, out: Kern
   out.sameDatePairs[row] = sameDayCorrelation(sc, store, data);
   const S = p.shifts.length;
   sc.R2shift.set(sc.R2);
+  sortDayZero(sc);
   let prevShift = 0;
   for (let oi = 0; oi < S; oi++) {
     const si = sc.order[oi]!;
@@ -1123,36 +1142,55 @@ function trialTests(sc: Scratch, p: KernelParams, store: ElementStore, out: Kern
   }
 }
 
-/** The Wilcoxon signed-rank test of the K day-0 abnormal returns plus d (zeros dropped), into `sc.wz`, `sc.wReject`. */
-function wilcoxon(sc: Scratch, p: KernelParams, d: number): void {
-  const { K, ar0, absBuf, signBuf, ranks2, dist } = sc;
-  let nz = 0;
-  for (let j = 0; j < K; j++) {
-    const v = ar0[j]! + d;
-    if (v !== 0) {
-      absBuf[nz] = Math.abs(v);
-      signBuf[nz] = v > 0 ? 1 : -1;
-      nz++;
+/** The day-0 abnormal returns in ascending order into `sc.arSorted` (insertion sort; once per trial, for `wilcoxon`). */
+function sortDayZero(sc: Scratch): void {
+  const { K, ar0, arSorted } = sc;
+  for (let q = 0; q < K; q++) {
+    const v = ar0[q]!;
+    let z = q - 1;
+    while (z >= 0 && arSorted[z]! > v) {
+      arSorted[z + 1] = arSorted[z]!;
+      z--;
     }
+    arSorted[z + 1] = v;
   }
+}
+
+/**
+ * The Wilcoxon signed-rank test of the K day-0 abnormal returns plus d (zeros dropped), into
+ * `sc.wz`, `sc.wReject`. The values plus d stay in ascending order (`sc.arSorted`: adding d is
+ * monotone), so their absolute values in ascending order are a merge of the negative ones read
+ * backwards with the positive ones: no sort per shift.
+ */
+function wilcoxon(sc: Scratch, p: KernelParams, d: number): void {
+  const { K, arSorted, absBuf, signBuf, ranks2, dist } = sc;
+  // Negative values are arSorted[0..neg), zeros [neg..pos), positive ones [pos..K).
+  let neg = 0;
+  while (neg < K && arSorted[neg]! + d < 0) neg++;
+  let pos = neg;
+  while (pos < K && arSorted[pos]! + d === 0) pos++;
+  const nz = neg + K - pos;
   if (nz === 0) {
     sc.wz = NaN;
     sc.wReject = 2;
     return;
   }
-  // Insertion sort of |values| carrying their signs; mid-ranks; W+ doubled (an integer).
-  for (let q = 1; q < nz; q++) {
-    const v = absBuf[q]!;
-    const sg = signBuf[q]!;
-    let z = q - 1;
-    while (z >= 0 && absBuf[z]! > v) {
-      absBuf[z + 1] = absBuf[z]!;
-      signBuf[z + 1] = signBuf[z]!;
-      z--;
+  let i = neg - 1;
+  let j = pos;
+  for (let q = 0; q < nz; q++) {
+    const a = i >= 0 ? -(arSorted[i]! + d) : Infinity;
+    const b = j < K ? arSorted[j]! + d : Infinity;
+    if (a < b) {
+      absBuf[q] = a;
+      signBuf[q] = -1;
+      i--;
+    } else {
+      absBuf[q] = b;
+      signBuf[q] = 1;
+      j++;
     }
-    absBuf[z + 1] = v;
-    signBuf[z + 1] = sg;
   }
+  // Mid-ranks; W+ doubled (an integer).
   let w2 = 0;
   let ties = 0;
   for (let q = 0; q < nz; ) {

@@ -31,7 +31,6 @@ import { calibrationData, CALIBRATION_UNIVERSE, type CalibrationData, type Offse
 import { bytesPerSlot, calibrationThread, createStore, createWork, drawnFirmEvents, TEST_COUNT, trialsDone, WILCOXON_EXACT_MAX, type CalibrationWork, type ElementStore, type KernelOutput, type KernelParams } from './calibration-kernel.js';
 import { checkedSeed, checkWorkers, defaultWorkers, plannedThreads, startWorkers, wholeNumber, type PoolOptions, type SharedRun } from './pool.js';
 import { normalCdf, normalQuantile } from '../stats/normal.js';
-import { doubledRankDistribution } from '../stats/signed-rank.js';
 import { tQuantile } from '../stats/student-t.js';
 import { FLAGSHIP } from '../study/defaults.js';
 import { clopperPearson } from './summary.js';
@@ -211,11 +210,17 @@ export function wilcoxonRegion(mMax: number, alpha: number): { table: Uint8Array
   const f = new Float64Array(mMax * (mMax + 1) + 1);
   const cumLow = new Float64Array(f.length);
   const cumUp = new Float64Array(f.length);
-  // Without ties the doubled ranks are 2, 4, ..., 2m.
-  const doubled = Int32Array.from({ length: mMax }, (_, i) => 2 * (i + 1));
+  // Without ties the doubled ranks are 2, 4, ..., 2m. The distribution for m values is the one for
+  // m - 1 values with the doubled rank 2m added: one step of the battery's own recursion
+  // (`doubledRankDistribution`), the same operations in the same order, so the same doubles.
+  f[0] = 1;
+  let reach = 0;
   for (let m = 1; m <= mMax; m++) {
     const total2 = m * (m + 1);
-    doubledRankDistribution(f, doubled, m);
+    const rr = 2 * m;
+    reach += rr;
+    for (let q = reach; q >= rr; q--) f[q] = 0.5 * (f[q]! + f[q - rr]!);
+    for (let q = rr - 1; q >= 0; q--) f[q] = 0.5 * f[q]!;
     // Running sums in the battery's order: lower = sum f[0..w2], upper = sum f[w2..total2].
     cumLow[0] = f[0]!;
     for (let q = 1; q <= total2; q++) cumLow[q] = cumLow[q - 1]! + f[q]!;
