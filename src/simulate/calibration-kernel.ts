@@ -594,8 +594,7 @@ function computeElement(sc: Scratch, data: CalibrationData, p: KernelParams, sto
   const b = Sxy / Sxx;
   const a = (Sy - b * Sx) / n;
   const sigma2 = (Syy - b * Sxy) / (n - 2);
-  if (follow && sc.prevFirm === f && e - sc.prevDay <= MAX_FOLLOW) resortFrom(sc, data, f, e, a, b);
-  else sortAfresh(sc, data, f, e, a, b, Math.sqrt(sigma2));
+  const tied = follow && sc.prevFirm === f && e - sc.prevDay <= MAX_FOLLOW ? resortFrom(sc, data, f, e, a, b) : sortAfresh(sc, data, f, e, a, b, Math.sqrt(sigma2));
   sc.prevFirm = f;
   sc.prevDay = e;
   // The same expressions as the row's (r - a - b m), so the same doubles.
@@ -615,7 +614,7 @@ function computeElement(sc: Scratch, data: CalibrationData, p: KernelParams, sto
   store.scal[o + S_SIGMA2] = sigma2;
   store.scal[o + S_ALPHA] = a;
   store.scal[o + S_BETA] = b;
-  const k0 = writeRowRanks(sc, store.r2, slot * store.r2Stride, s, e);
+  const k0 = writeRowRanks(sc, store.r2, slot * store.r2Stride, s, tied, ar0);
   const S = p.shifts.length;
   const moved = store.moved;
   if (k0 < 0) {
@@ -686,12 +685,15 @@ function upperBound(v: Float64Array, from: number, to: number, x: number): numbe
   return lo;
 }
 
-/** The row of firm f around event day e sorted afresh (bucket pass, insertion pass) into `sc.sdays` and `sc.svals`. */
-function sortAfresh(sc: Scratch, data: CalibrationData, f: number, e: number, a: number, b: number, sigma: number): void {
+/**
+ * The row of firm f around event day e sorted afresh (bucket pass, insertion pass) into
+ * `sc.sdays` and `sc.svals`. Returns whether two values are equal.
+ */
+function sortAfresh(sc: Scratch, data: CalibrationData, f: number, e: number, a: number, b: number, sigma: number): boolean {
   const { M, n, row, sorted, sdays, svals } = sc;
   fullRow(data, f, e, a, b, n, row);
   bucketSort(row, M, sigma, sorted, sc.bucketOf, sc.counts);
-  insertionPass(row, M, sorted);
+  const tied = insertionPass(row, M, sorted);
   const s = e + data.estimation[0];
   const gap = sc.gap;
   for (let k = 0; k < M; k++) {
@@ -699,15 +701,17 @@ function sortAfresh(sc: Scratch, data: CalibrationData, f: number, e: number, a:
     sdays[k] = q < n ? s + q : s + q + gap;
     svals[k] = row[q]!;
   }
+  return tied;
 }
 
 /**
  * The row of firm f around event day e from the previous row of the same firm (event day
  * `sc.prevDay`, a few days earlier), still sorted in `sc.sdays`: the days that stay get their new
- * abnormal returns in the old order, an insertion pass restores the order (the fit changed a
- * little, so few values move), and the days that enter are inserted by binary search.
+ * abnormal returns in the old order, each moved back into place as it comes (the fit changed a
+ * little, so few move, and not far), and the days that enter are inserted by binary search.
+ * Returns whether two values are equal.
  */
-function resortFrom(sc: Scratch, data: CalibrationData, f: number, e: number, a: number, b: number): void {
+function resortFrom(sc: Scratch, data: CalibrationData, f: number, e: number, a: number, b: number): boolean {
   const { M, sdays, svals } = sc;
   const { r, m } = data;
   const fT = f * data.T;
@@ -717,27 +721,26 @@ function resortFrom(sc: Scratch, data: CalibrationData, f: number, e: number, a:
   const hi1 = e + e1;
   const lo2 = e + w0;
   const hi2 = e + w1;
+  let tied = false;
   let k = 0;
   for (let i = 0; i < M; i++) {
     const t = sdays[i]!;
-    if ((t >= lo1 && t <= hi1) || (t >= lo2 && t <= hi2)) {
-      sdays[k] = t;
-      svals[k] = r[fT + t]! - a - b * m[t]!;
-      k++;
+    // Days that leave: before the estimation window, or between it and the event window.
+    if (t < lo1 || (t > hi1 && t < lo2)) continue;
+    const v = r[fT + t]! - a - b * m[t]!;
+    let z = k - 1;
+    let w = z >= 0 ? svals[z]! : -Infinity;
+    if (w > v) {
+      do {
+        svals[z + 1] = w;
+        sdays[z + 1] = sdays[z]!;
+        z--;
+      } while (z >= 0 && (w = svals[z]!) > v);
     }
-  }
-  for (let q = 1; q < k; q++) {
-    const v = svals[q]!;
-    let z = q - 1;
-    if (svals[z]! <= v) continue;
-    const t = sdays[q]!;
-    do {
-      svals[z + 1] = svals[z]!;
-      sdays[z + 1] = sdays[z]!;
-      z--;
-    } while (z >= 0 && svals[z]! > v);
+    if (z >= 0 && w === v) tied = true;
     svals[z + 1] = v;
     sdays[z + 1] = t;
+    k++;
   }
   // The days that enter: in the new windows, not in the previous ones (all after the previous estimation window).
   const p = sc.prevDay;
@@ -747,34 +750,30 @@ function resortFrom(sc: Scratch, data: CalibrationData, f: number, e: number, a:
     if (!inNew || inOld) continue;
     const v = r[fT + t]! - a - b * m[t]!;
     const at = upperBound(svals, 0, k, v);
+    if (at > 0 && svals[at - 1] === v) tied = true;
     svals.copyWithin(at + 1, at, k);
     sdays.copyWithin(at + 1, at, k);
     svals[at] = v;
     sdays[at] = t;
     k++;
   }
+  return tied;
 }
 
 /**
  * The doubled ranks of the sorted row (`sc.sdays`, `sc.svals`) by row position into `r2` at
  * `base` (Corrado 1989: U = rank/(M + 1) - 1/2), mid-ranks when values tie. Returns day 0's
- * sorted position, or -1 when the row has ties.
+ * sorted position (that of its value `ar0`), or -1 when the row has ties.
  */
-function writeRowRanks(sc: Scratch, r2: Int16Array, base: number, s: number, e: number): number {
+function writeRowRanks(sc: Scratch, r2: Int16Array, base: number, s: number, tied: boolean, ar0: number): number {
   const { M, n, sdays, svals, gap } = sc;
-  let k0 = -1;
-  let prev = -Infinity;
-  let tied = false;
-  for (let k = 0; k < M; k++) {
-    const t = sdays[k]!;
-    const q = t - s;
-    r2[base + (q < n ? q : q - gap)] = 2 * (k + 1);
-    if (t === e) k0 = k;
-    const v = svals[k]!;
-    if (v === prev) tied = true;
-    prev = v;
+  if (!tied) {
+    for (let k = 0; k < M; k++) {
+      const q = sdays[k]! - s;
+      r2[base + (q < n ? q : q - gap)] = 2 * (k + 1);
+    }
+    return lowerBound(svals, 0, M, ar0);
   }
-  if (!tied) return k0;
   for (let k = 0; k < M; ) {
     const v = svals[k]!;
     let z = k + 1;
