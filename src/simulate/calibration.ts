@@ -298,6 +298,14 @@ function summarize(design: CalibrationDesign, data: CalibrationData, excluded: {
   const sigmaA = Math.sqrt(meanSigma2 / design.firms);
   const z = normalQuantile(1 - design.alpha / 2);
   const analytic = design.shifts.map((d) => normalCdf(-z - d / sigmaA) + 1 - normalCdf(z - d / sigmaA));
+  // Tests with the same counts (bw1980 and bw1985 always) share their interval, computed once.
+  const intervals = new Map<string, [number, number]>();
+  const interval = (x: number, n: number): [number, number] => {
+    const key = `${x}/${n}`;
+    let ci = intervals.get(key);
+    if (!ci) intervals.set(key, (ci = clopperPearson(x, n, design.level)));
+    return [ci[0], ci[1]];
+  };
   const byTest = <T>(f: (k: number) => T) => Object.fromEntries(SAMPLE_TEST_NAMES.map((name, k) => [name, f(k)])) as Record<SampleTestName, T>;
   let firstDay = Infinity;
   let lastDay = -Infinity;
@@ -319,7 +327,7 @@ function summarize(design: CalibrationDesign, data: CalibrationData, excluded: {
     analytic,
     alpha: design.alpha,
     level: design.level,
-    intervals: byTest((k) => design.shifts.map((_, s) => clopperPearson(rejected[k]![s]!, computed[k]![s]!, design.level))),
+    intervals: byTest((k) => design.shifts.map((_, s) => interval(rejected[k]![s]!, computed[k]![s]!))),
     computed: byTest((k) => [...computed[k]!]),
     statistics: byTest((k) =>
       design.shifts.map((_, s) => {
@@ -380,6 +388,21 @@ function startCalibrationWorkers(design: CalibrationDesign, options: Calibration
 }
 
 /**
+ * The firm-events to compute before the trials: every one when the trials draw at least three
+ * times as many as exist (then at most e^-3, 5 %, of them are never drawn, less than it costs to
+ * find out), otherwise those the trials draw (`drawnFirmEvents`).
+ */
+function neededFirmEvents(data: CalibrationData, params: KernelParams, trials: number): Int32Array {
+  const pool = data.events.length;
+  if (trials * params.K >= 3 * pool) {
+    const all = new Int32Array(pool);
+    for (let g = 0; g < pool; g++) all[g] = g;
+    return all;
+  }
+  return drawnFirmEvents(data, params, trials);
+}
+
+/**
  * The calibration's run: the firm-events the trials draw are computed first (each once, into a
  * store shared by the threads), then the trials; every thread, the main one included, claims its
  * share of both from shared counters (`calibrationThread`), so the workers start as soon as they
@@ -398,7 +421,7 @@ async function calibrateWith(design: CalibrationDesign, data: CalibrationData, o
   const pool = data.events.length;
   const cache = pool * bytesPerSlot(M, design.shifts.length) <= CACHE_MAX_BYTES && design.trials * design.firms >= pool / 4;
   const store = createStore(cache ? pool : 0, threads, design.firms, M, design.shifts.length, threads > 1);
-  const work = createWork(design.trials, threads, cache ? drawnFirmEvents(data, params, design.trials) : new Int32Array(0), params, record);
+  const work = createWork(design.trials, threads, cache ? neededFirmEvents(data, params, design.trials) : new Int32Array(0), params, record);
   const payload: CalibrationPayload = { data, params, store, work };
   workers?.start(payload);
   let done = 0;
