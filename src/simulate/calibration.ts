@@ -84,8 +84,17 @@ export interface CalibrationPayload {
   work: CalibrationWork;
 }
 
-/** Estimated cost of a calibration trial of K firm-events on one warm thread (measured: about 6 µs per firm-event). */
+/** Estimated cost of a calibration trial of K firm-events on one thread, its share of the firm-events' work included (measured: about 6 µs per firm-event). */
 const costPerTrialMs = (K: number) => 0.006 * K;
+
+/**
+ * Least estimated work (ms on one thread) for each worker thread of a calibration, unless
+ * `minWorkMs` says otherwise. A worker takes tens of milliseconds to boot, then runs its own copy
+ * of the kernel through the JIT's slow tiers, and on a machine with few cores its compilations
+ * compete with the computing threads: on 2 cores, 1,000 trials of 50 firm-events (about 300 ms)
+ * finish sooner on one thread, 2,000 sooner on two (`bench/calibration.mjs`).
+ */
+const WORKER_MIN_WORK_MS = 600;
 
 /** Largest store of cached firm-events (bytes); above it every draw is computed afresh. */
 export const CACHE_MAX_BYTES = 256 * 1024 * 1024;
@@ -378,7 +387,7 @@ export async function calibrateOn(data: CalibrationData, options: CalibrationOpt
 
 /** The threads a calibration runs on (the main one included): more when there is enough work and the worker script is built. */
 function calibrationThreads(design: CalibrationDesign, options: CalibrationOptions): number {
-  return plannedThreads(design.trials, options.workers ?? defaultWorkers(), costPerTrialMs(design.firms), options.minWorkMs);
+  return plannedThreads(design.trials, options.workers ?? defaultWorkers(), costPerTrialMs(design.firms), options.minWorkMs ?? WORKER_MIN_WORK_MS);
 }
 
 /** The worker threads of a calibration, started before its data is ready (they take tens of milliseconds to boot); null for one thread. */
