@@ -11,24 +11,36 @@
  * - the fit: `b = Sxy/Sxx`, `a = ȳ - b x̄`, `sigma² = (Syy - b Sxy)/(n - 2)` from centred sums,
  *   each a difference of two prefix sums;
  * - what depends only on the firm-event (its fit, the ranks of its n + L abnormal returns, which
- *   values day 0 passes under each shift) is computed once per firm-event and kept in a store
- *   shared by the threads (`ElementStore`, SharedArrayBuffers): a calibration draws its
+ *   values day 0 passes under each shift) is computed once per firm-event, before the trials, into
+ *   a store shared by the threads (`ElementStore`, SharedArrayBuffers): a calibration draws its
  *   firm-events from a finite set (about 11,000 here), so 1,000 trials of 50 reuse each one four
  *   or five times. A trial then only aggregates: the portfolio series from the firms' returns,
- *   the rank sums two 16-bit values per 32-bit addition;
- * - ranks (Corrado): one bucket sort of each firm-event's n + L abnormal returns (exact: the
- *   buckets only pre-order, an insertion pass finishes the sort, ties get mid-ranks); ranks are
+ *   the rank sums two 16-bit values per 32-bit addition, four firm-events per pass over the sums;
+ * - ranks (Corrado): the firm-events are computed in order, so consecutive ones are usually the
+ *   same firm a day apart, whose rows share all but a few days and whose fits differ little: the
+ *   previous row's order is kept, the values recomputed and put back in order by insertion (few
+ *   move, and not far), the entering days inserted by binary search (`resortFrom`). A row with no
+ *   such predecessor is sorted afresh (a bucket pass over buckets of equal normal probability,
+ *   then an insertion pass). Both are exact sorts that find ties (which get mid-ranks). Ranks are
  *   kept doubled (integers), so sums over firm-events are exact integer sums. A shift d of day 0
  *   only lowers by one the rank of the values it passes: for each shift the store keeps how many
  *   values day 0 passes and which (in sorted order), so no shift sorts again;
  * - pairwise correlations (Kolari & Pynnönen) only for firm-events that share an event date;
+ * - Wilcoxon: the day-0 abnormal returns sorted once per trial; adding a shift keeps their order,
+ *   so their absolute values in order are a merge of the negative ones (backwards) and the
+ *   positive ones;
  * - p-values are never computed: a test rejects at level alpha when |stat| exceeds the critical
  *   value (Student t, normal) or when the count falls in the exact rejection region (sign,
  *   Wilcoxon up to 50 values), both found once by the caller. `p < alpha` and `|stat| > critical`
  *   are the same event for these continuous, symmetric null distributions.
- * Nothing is allocated per trial: all buffers are sized once per call. The work is split in small
- * functions, which V8 optimizes sooner and without deoptimizing (a run lasts a fraction of a
- * second, so the JIT's warm-up is a large part of it).
+ * Every floating-point sum is taken in the same order as the battery's definition would (the
+ * four-at-a-time passes add each term to its sum one at a time), so the results do not depend on
+ * these choices, nor on the threads: a firm-event's entry depends only on the firm-event, a
+ * trial's results only on its index. Threads claim blocks of firm-events, then chunks of trials,
+ * from counters in shared memory (`calibrationThread`), and write each trial's results into one
+ * shared output. Nothing is allocated per trial: all buffers are sized once per call. The work is
+ * split in small functions, which V8 optimizes sooner and without deoptimizing (a run lasts a
+ * fraction of a second, so the JIT's warm-up is a large part of it).
  *
  * Firm-event g (an index into `CalibrationData.events`) is firm f's feasible day
  * `events[g]`, with `eventStart[f] <= g < eventStart[f + 1]`.
@@ -113,8 +125,8 @@ const SCALARS = 6;
 
 /**
  * What each firm-event contributes, computed once. Slots 0..pool-1 are the firm-events themselves
- * (when cached); each thread also has K private slots for a firm-event another thread is still
- * computing, or for every draw when there is no cache. The residuals themselves are not kept
+ * (when cached); each thread also has K private slots for every draw when there is no cache (or a
+ * draw missing from it). The residuals themselves are not kept
  * (8 bytes a value would make the store four times larger and slower to read): the few places
  * that need them (the correlations of same-day pairs, rows with ties) recompute them from the
  * firm's returns and the stored alpha and beta.
@@ -145,7 +157,7 @@ export interface ElementStore {
 
 /** Bytes of the store per cached firm-event. */
 export function bytesPerSlot(M: number, shifts: number): number {
-  return (M + (M & 1)) * 2 + Math.ceil(M / 2) * 2 + 4 + shifts * 2 + SCALARS * 8 + 4;
+  return (M + (M & 1)) * 2 + Math.ceil(M / 2) * 2 + 4 + shifts * 2 + SCALARS * 8 + 1;
 }
 
 /**

@@ -5,6 +5,10 @@
  * thread runs a chunk changes nothing: chunk results are returned in trial order and the caller
  * merges them by trial index. The same seed therefore gives the same numbers with 1 or 16 workers.
  *
+ * The calibration runs differently (`startWorkers`): its threads claim work themselves from
+ * counters in shared memory and write their results into shared buffers, so no thread waits for
+ * the main one to hand it a chunk.
+ *
  * The worker script is `simulate-worker.js` next to the built library (`dist/`); from the sources
  * (tests), the built one in `dist/` is used. Without it, every chunk runs on the main thread.
  *
@@ -42,7 +46,8 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Least estimated work (ms on one thread) for each extra thread: a worker costs tens of
-   * milliseconds to start and to warm up, so short runs use fewer threads. Default 100.
+   * milliseconds to start and to warm up, so short runs use fewer threads. Default 100 (the
+   * calibration: 600, see `src/simulate/calibration.ts`).
    */
   minWorkMs?: number;
 }
