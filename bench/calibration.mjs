@@ -4,11 +4,12 @@
 // the same computation (bench/calibration_numpy.py), run in turns so that a machine that slows
 // down or speeds up affects both alike.
 //
-// Each round runs, as separate processes: the command with every core (--workers default), the
-// command with one worker, and numpy. Each reports the wall and CPU time of the computation
+// Each round runs, as separate processes: the command as a user runs it (--workers left at its
+// default, every core: the command starts a worker thread only when the run is long enough to pay
+// for it, see src/simulate/calibration.ts), the command with one worker, and numpy. Each reports the wall and CPU time of the computation
 // itself (after the price files are read: `--timing` on the command, `ms` in numpy's JSON).
 // Prints a table of medians and minima, then one JSON line:
-//   {"ms": median of the command (every core), "numpyMs": median of numpy, "trialsPerSecond", "ratio", ...}
+//   {"ms": median of the command (default workers), "numpyMs": median of numpy, "trialsPerSecond", "ratio", ...}
 // It never fails on speed.
 //   node bench/calibration.mjs                 # 7 rounds
 //   node bench/calibration.mjs --rounds 15 --trials 1000 --firms 50
@@ -35,7 +36,7 @@ const python = process.env.PYTHON ?? 'python3';
 const cores = availableParallelism();
 
 const CASES = [
-  { id: 'js', name: `sputnik (--workers ${cores}, every core)`, cmd: [process.execPath, cli, 'simulate', 'calibration', '--trials', String(trials), '--firms', String(firms), '--seed', '1', '--json', '--timing'] },
+  { id: 'js', name: `sputnik (default, ${cores} cores)`, cmd: [process.execPath, cli, 'simulate', 'calibration', '--trials', String(trials), '--firms', String(firms), '--seed', '1', '--json', '--timing'] },
   { id: 'js1', name: 'sputnik (--workers 1)', cmd: [process.execPath, cli, 'simulate', 'calibration', '--trials', String(trials), '--firms', String(firms), '--seed', '1', '--json', '--timing', '--workers', '1'] },
   { id: 'numpy', name: 'numpy (bench/calibration_numpy.py)', cmd: [python, join(root, 'bench', 'calibration_numpy.py'), '--trials', String(trials), '--firms', String(firms), '--seed', '1'] },
 ];

@@ -85,7 +85,11 @@ export function calibrationData(panel: Panel, o: CalibrationDataOptions): { data
   const cal: number[] = [];
   for (let i = 0; i < panel.dates.length; i++) if (market.present[i] === 1) cal.push(i);
   const T = cal.length;
-  const gather = (col: Float64Array) => Float64Array.from(cal, (i) => col[i]!);
+  const gather = (col: Float64Array) => {
+    const out = new Float64Array(T);
+    for (let t = 0; t < T; t++) out[t] = col[cal[t]!]!;
+    return out;
+  };
   const m = priceReturns(gather(market.price));
   const excluded: { symbol: string; reason: string }[] = [];
   const kept: { symbol: string; r: Float64Array; events: number[] }[] = [];

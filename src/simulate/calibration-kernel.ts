@@ -11,24 +11,36 @@
  * - the fit: `b = Sxy/Sxx`, `a = ȳ - b x̄`, `sigma² = (Syy - b Sxy)/(n - 2)` from centred sums,
  *   each a difference of two prefix sums;
  * - what depends only on the firm-event (its fit, the ranks of its n + L abnormal returns, which
- *   values day 0 passes under each shift) is computed once per firm-event and kept in a store
- *   shared by the threads (`ElementStore`, SharedArrayBuffers): a calibration draws its
+ *   values day 0 passes under each shift) is computed once per firm-event, before the trials, into
+ *   a store shared by the threads (`ElementStore`, SharedArrayBuffers): a calibration draws its
  *   firm-events from a finite set (about 11,000 here), so 1,000 trials of 50 reuse each one four
  *   or five times. A trial then only aggregates: the portfolio series from the firms' returns,
- *   the rank sums two 16-bit values per 32-bit addition;
- * - ranks (Corrado): one bucket sort of each firm-event's n + L abnormal returns (exact: the
- *   buckets only pre-order, an insertion pass finishes the sort, ties get mid-ranks); ranks are
+ *   the rank sums two 16-bit values per 32-bit addition, four firm-events per pass over the sums;
+ * - ranks (Corrado): the firm-events are computed in order, so consecutive ones are usually the
+ *   same firm a day apart, whose rows share all but a few days and whose fits differ little: the
+ *   previous row's order is kept, the values recomputed and put back in order by insertion (few
+ *   move, and not far), the entering days inserted by binary search (`resortFrom`). A row with no
+ *   such predecessor is sorted afresh (a bucket pass over buckets of equal normal probability,
+ *   then an insertion pass). Both are exact sorts that find ties (which get mid-ranks). Ranks are
  *   kept doubled (integers), so sums over firm-events are exact integer sums. A shift d of day 0
  *   only lowers by one the rank of the values it passes: for each shift the store keeps how many
  *   values day 0 passes and which (in sorted order), so no shift sorts again;
  * - pairwise correlations (Kolari & Pynnönen) only for firm-events that share an event date;
+ * - Wilcoxon: the day-0 abnormal returns sorted once per trial; adding a shift keeps their order,
+ *   so their absolute values in order are a merge of the negative ones (backwards) and the
+ *   positive ones;
  * - p-values are never computed: a test rejects at level alpha when |stat| exceeds the critical
  *   value (Student t, normal) or when the count falls in the exact rejection region (sign,
  *   Wilcoxon up to 50 values), both found once by the caller. `p < alpha` and `|stat| > critical`
  *   are the same event for these continuous, symmetric null distributions.
- * Nothing is allocated per trial: all buffers are sized once per call. The work is split in small
- * functions, which V8 optimizes sooner and without deoptimizing (a run lasts a fraction of a
- * second, so the JIT's warm-up is a large part of it).
+ * Every floating-point sum is taken in the same order as the battery's definition would (the
+ * four-at-a-time passes add each term to its sum one at a time), so the results do not depend on
+ * these choices, nor on the threads: a firm-event's entry depends only on the firm-event, a
+ * trial's results only on its index. Threads claim blocks of firm-events, then chunks of trials,
+ * from counters in shared memory (`calibrationThread`), and write each trial's results into one
+ * shared output. Nothing is allocated per trial: all buffers are sized once per call. The work is
+ * split in small functions, which V8 optimizes sooner and without deoptimizing (a run lasts a
+ * fraction of a second, so the JIT's warm-up is a large part of it).
  *
  * Firm-event g (an index into `CalibrationData.events`) is firm f's feasible day
  * `events[g]`, with `eventStart[f] <= g < eventStart[f + 1]`.
@@ -113,8 +125,8 @@ const SCALARS = 6;
 
 /**
  * What each firm-event contributes, computed once. Slots 0..pool-1 are the firm-events themselves
- * (when cached); each thread also has K private slots for a firm-event another thread is still
- * computing, or for every draw when there is no cache. The residuals themselves are not kept
+ * (when cached); each thread also has K private slots for every draw when there is no cache (or a
+ * draw missing from it). The residuals themselves are not kept
  * (8 bytes a value would make the store four times larger and slower to read): the few places
  * that need them (the correlations of same-day pairs, rows with ties) recompute them from the
  * firm's returns and the stored alpha and beta.
@@ -136,8 +148,8 @@ export interface ElementStore {
   passPrivate: number;
   /** ar0, sd0 (forecast-error-corrected), fraction of positive estimation residuals, sigma², alpha, beta; slots x 6. */
   scal: Float64Array;
-  /** Per cached firm-event: 0 not computed, 1 being computed, 2 ready (Atomics across threads). */
-  state: Int32Array;
+  /** Per cached firm-event: 2 when computed (a threaded run computes every one it needs before its trials). */
+  state: Uint8Array;
   /** Number of firm-events cached (0: no cache) and of private slots per thread. */
   pool: number;
   privatePerThread: number;
@@ -145,7 +157,7 @@ export interface ElementStore {
 
 /** Bytes of the store per cached firm-event. */
 export function bytesPerSlot(M: number, shifts: number): number {
-  return (M + (M & 1)) * 2 + Math.ceil(M / 2) * 2 + 4 + shifts * 2 + SCALARS * 8 + 4;
+  return (M + (M & 1)) * 2 + Math.ceil(M / 2) * 2 + 4 + shifts * 2 + SCALARS * 8 + 1;
 }
 
 /**
@@ -167,7 +179,7 @@ export function createStore(pool: number, threads: number, K: number, M: number,
     passNext: new Int32Array(buf(4)),
     passPrivate,
     scal: new Float64Array(buf(slots * SCALARS * 8)),
-    state: new Int32Array(buf(Math.max(1, pool) * 4)),
+    state: new Uint8Array(buf(Math.max(1, pool))),
     pool,
     privatePerThread: K,
   };
@@ -189,6 +201,14 @@ interface Scratch {
   d0: number;
   /** This thread's first private slot. */
   privateBase: number;
+  /** Whether a drawn firm-event missing from the cache is computed into it (one thread alone) rather than into a private slot. */
+  fillCache: boolean;
+  rng: RandomStream;
+  /** Per firm-event: the draw number of the last trial that drew it (`drawFirmEvents`). */
+  stamp: Int32Array;
+  stampNow: number;
+  /** Per calendar day: the draw number of the last trial with a firm-event on it (`sameDayCorrelation`). */
+  dayStamp: Int32Array;
   /** The drawn firm-events, the store slot holding each, its firm, its event day and its estimation window's first day. */
   firmEvent: Int32Array;
   slot: Int32Array;
@@ -212,12 +232,23 @@ interface Scratch {
   /** A firm-event's residuals (n + L), and a second firm-event's estimation residuals (correlations). */
   row: Float64Array;
   row2: Float64Array;
+  /** Positions of the row in sorted order (fresh sorts). */
   sorted: Int32Array;
+  /** The sorted row as calendar days and their abnormal returns, kept from one firm-event to the next. */
+  sdays: Int32Array;
+  svals: Float64Array;
+  /** Row position q >= n is calendar day `s + q + gap` (s the estimation window's first day). */
+  gap: number;
+  /** Firm and event day of the row in `sdays` (-1: none). */
+  prevFirm: number;
+  prevDay: number;
   bucketOf: Int32Array;
   counts: Int32Array;
   xs: Float64Array;
   absBuf: Float64Array;
   signBuf: Int8Array;
+  /** The day-0 abnormal returns in ascending order. */
+  arSorted: Float64Array;
   ranks2: Int32Array;
   dist: Float64Array;
   tmpVals: Float64Array;
@@ -236,7 +267,7 @@ interface Scratch {
   wReject: number;
 }
 
-function scratch(K: number, n: number, L: number, w0: number, store: ElementStore, thread: number, shifts: readonly number[]): Scratch {
+function scratch(K: number, n: number, L: number, w0: number, gap: number, store: ElementStore, thread: number, shifts: readonly number[], pool: number, T: number): Scratch {
   const M = n + L;
   const privateBase = store.pool + thread * store.privatePerThread;
   const wMax = Math.min(K, WILCOXON_EXACT_MAX);
@@ -247,6 +278,11 @@ function scratch(K: number, n: number, L: number, w0: number, store: ElementStor
     M,
     d0: n - w0,
     privateBase,
+    fillCache: false,
+    rng: new RandomStream(0, 0),
+    stamp: new Int32Array(pool),
+    stampNow: 0,
+    dayStamp: new Int32Array(T),
     firmEvent: new Int32Array(K),
     slot: new Int32Array(K),
     firm: new Int32Array(K),
@@ -263,10 +299,16 @@ function scratch(K: number, n: number, L: number, w0: number, store: ElementStor
     row: new Float64Array(M),
     row2: new Float64Array(M),
     sorted: new Int32Array(M),
+    sdays: new Int32Array(M),
+    svals: new Float64Array(M),
+    gap,
+    prevFirm: -1,
+    prevDay: 0,
     bucketOf: new Int32Array(M),
     counts: new Int32Array(BUCKETS + 1),
     xs: new Float64Array(K),
     absBuf: new Float64Array(K),
+    arSorted: new Float64Array(K),
     signBuf: new Int8Array(K),
     ranks2: new Int32Array(K),
     dist: new Float64Array(wMax * (wMax + 1) + 1),
@@ -285,10 +327,32 @@ function scratch(K: number, n: number, L: number, w0: number, store: ElementStor
   };
 }
 
+/** An output for trials `from..to-1`, in SharedArrayBuffers when `shared`. */
+export function createOutput(from: number, to: number, K: number, shifts: number, record: boolean, shared = false): KernelOutput {
+  const trials = to - from;
+  const buf = (bytes: number) => (shared ? new SharedArrayBuffer(bytes) : new ArrayBuffer(bytes));
+  return {
+    from,
+    to,
+    reject: new Uint8Array(buf(trials * shifts * TEST_COUNT)),
+    stats: new Float64Array(buf(trials * shifts * TEST_COUNT * 8)),
+    sigma2: new Float64Array(buf(trials * 8)),
+    sameDatePairs: new Int32Array(buf(trials * 4)),
+    draws: record ? new Int32Array(buf(trials * K * 2 * 4)) : null,
+  };
+}
+
+/** The buffers of one thread's kernel calls. */
+function threadScratch(data: CalibrationData, p: KernelParams, store: ElementStore, thread: number): Scratch {
+  const n = data.estimation[1] - data.estimation[0] + 1;
+  const L = data.window[1] - data.window[0] + 1;
+  return scratch(p.K, n, L, data.window[0], data.window[0] - data.estimation[1] - 1, store, thread, p.shifts, data.events.length, data.T);
+}
+
 /**
- * Run trials `from..to-1` of a calibration, reading and filling `store` (thread `thread`'s private
- * slots are its own). The hot work is split in small functions: V8 optimizes each sooner than one
- * large one, which matters for a run of a fraction of a second.
+ * Run trials `from..to-1` of a calibration on this thread alone, reading `store` and filling its
+ * cache with the firm-events drawn that are not in it yet (thread `thread`'s private slots are its
+ * own). For tests and single calls; `calibrationThread` is the threaded run.
  */
 export function runCalibrationTrials(
   data: CalibrationData,
@@ -299,24 +363,19 @@ export function runCalibrationTrials(
   to: number,
   record = false,
 ): KernelOutput {
+  const out = createOutput(from, to, p.K, p.shifts.length, record);
+  const sc = threadScratch(data, p, store, thread);
+  sc.fillCache = true;
+  trialsInto(sc, data, p, store, out, from, to);
+  return out;
+}
+
+/** Trials `from..to-1` into `out` (whose first row is trial `out.from`). */
+function trialsInto(sc: Scratch, data: CalibrationData, p: KernelParams, store: ElementStore, out: KernelOutput, from: number, to: number): void {
   const K = p.K;
-  const n = data.estimation[1] - data.estimation[0] + 1;
-  const L = data.window[1] - data.window[0] + 1;
-  const S = p.shifts.length;
-  const trials = to - from;
-  const out: KernelOutput = {
-    from,
-    to,
-    reject: new Uint8Array(trials * S * TEST_COUNT),
-    stats: new Float64Array(trials * S * TEST_COUNT),
-    sigma2: new Float64Array(trials),
-    sameDatePairs: new Int32Array(trials),
-    draws: record ? new Int32Array(trials * K * 2) : null,
-  };
-  const sc = scratch(K, n, L, data.window[0], store, thread, p.shifts);
-  const rng = new RandomStream(p.seed, from);
+  const rng = sc.rng;
   for (let t = from; t < to; t++) {
-    const row = t - from;
+    const row = t - out.from;
     rng.reseed(p.seed, t);
     drawFirmEvents(sc, data, rng);
     out.sigma2[row] = placeFirmEvents(sc, data, p, store);
@@ -328,12 +387,136 @@ export function runCalibrationTrials(
     }
     trialTests(sc, p, store, out, row, data);
   }
-  return out;
+}
+
+/** Entries of `CalibrationWork.control`. */
+const C_NEXT_ELEMENT = 0;
+const C_ELEMENTS_DONE = 1;
+const C_NEXT_TRIAL = 2;
+const C_TRIALS_DONE = 3;
+const C_FAILED = 4;
+const CONTROL_SIZE = 5;
+
+/** Firm-events computed per claim (within a claim, a firm's following firm-events are re-sorted, not sorted afresh). */
+const ELEMENT_BLOCK = 128;
+
+/**
+ * A threaded calibration run: the firm-events to compute first, the counters by which threads
+ * claim work, and the output of every trial. Shared by the threads (SharedArrayBuffers).
+ */
+export interface CalibrationWork {
+  trials: number;
+  threads: number;
+  /** The firm-events the trials draw, ascending; empty without a cache (each draw is then computed in its trial). */
+  needed: Int32Array;
+  /** Next firm-event and trial to claim, how many are done, and whether a thread failed (Atomics). */
+  control: Int32Array;
+  /** Every trial's results. */
+  out: KernelOutput;
+}
+
+/** The work of a run of `trials` trials on `threads` threads (shared buffers when more than one). */
+export function createWork(trials: number, threads: number, needed: Int32Array, p: KernelParams, record: boolean): CalibrationWork {
+  const shared = threads > 1;
+  const control = new Int32Array(shared ? new SharedArrayBuffer(CONTROL_SIZE * 4) : new ArrayBuffer(CONTROL_SIZE * 4));
+  let list = needed;
+  if (shared) {
+    list = new Int32Array(new SharedArrayBuffer(Math.max(1, needed.length) * 4), 0, needed.length);
+    list.set(needed);
+  }
+  return { trials, threads, needed: list, control, out: createOutput(0, trials, p.K, p.shifts.length, record, shared) };
+}
+
+/** Trials completed so far in a run. */
+export function trialsDone(work: CalibrationWork): number {
+  return Atomics.load(work.control, C_TRIALS_DONE);
+}
+
+/** Marks a run as failed, so that no thread waits for the others any more. */
+export function failWork(work: CalibrationWork): void {
+  Atomics.store(work.control, C_FAILED, 1);
+  if (work.control.buffer instanceof SharedArrayBuffer) Atomics.notify(work.control, C_ELEMENTS_DONE);
 }
 
 /**
- * Makes sure each drawn firm-event is in the store (computing it, or a private copy when another
- * thread is computing it), and copies what the trial reads often. Returns the mean sigma².
+ * The firm-events that trials `0..trials-1` draw, ascending: what the cache needs (drawing is
+ * cheap; the trials draw them again).
+ */
+export function drawnFirmEvents(data: CalibrationData, p: KernelParams, trials: number): Int32Array {
+  const sc = { K: p.K, firmEvent: new Int32Array(p.K), firm: new Int32Array(p.K), stamp: new Int32Array(data.events.length), stampNow: 0 };
+  const mark = new Uint8Array(data.events.length);
+  const rng = new RandomStream(p.seed, 0);
+  let count = 0;
+  for (let t = 0; t < trials; t++) {
+    rng.reseed(p.seed, t);
+    drawFirmEvents(sc, data, rng);
+    for (let j = 0; j < p.K; j++) {
+      const g = sc.firmEvent[j]!;
+      count += 1 - mark[g]!;
+      mark[g] = 1;
+    }
+  }
+  const list = new Int32Array(count);
+  for (let g = 0, k = 0; k < count; g++) if (mark[g]) list[k++] = g;
+  return list;
+}
+
+/**
+ * One thread's share of a run (the main thread is thread 0): claim blocks of the needed
+ * firm-events and compute them into the cache until none is left, wait for the other threads to
+ * finish theirs, then claim chunks of trials (guided self-scheduling: a quarter of what remains
+ * per thread, at least 8) until none is left, writing each trial's results into `work.out`.
+ * `progress(n)` is called with the trials done after each chunk. Which thread computes what
+ * changes nothing in the results: a firm-event's entry depends only on the firm-event, a trial's
+ * only on its index. A thread that fails marks the run failed (the others stop) and throws.
+ */
+export function calibrationThread(data: CalibrationData, p: KernelParams, store: ElementStore, work: CalibrationWork, thread: number, progress?: (trials: number) => void): void {
+  const c = work.control;
+  try {
+    const sc = threadScratch(data, p, store, thread);
+    const needed = work.needed;
+    const N = needed.length;
+    for (;;) {
+      const from = Atomics.add(c, C_NEXT_ELEMENT, ELEMENT_BLOCK);
+      if (from >= N) break;
+      const to = Math.min(N, from + ELEMENT_BLOCK);
+      computeBlock(sc, data, p, store, needed, from, to);
+      if (Atomics.add(c, C_ELEMENTS_DONE, to - from) + (to - from) === N && work.threads > 1) Atomics.notify(c, C_ELEMENTS_DONE);
+    }
+    for (let v = Atomics.load(c, C_ELEMENTS_DONE); v < N; v = Atomics.load(c, C_ELEMENTS_DONE)) {
+      if (Atomics.load(c, C_FAILED)) return;
+      Atomics.wait(c, C_ELEMENTS_DONE, v, 50);
+    }
+    const total = work.trials;
+    for (;;) {
+      const from = Atomics.load(c, C_NEXT_TRIAL);
+      if (from >= total || Atomics.load(c, C_FAILED)) return;
+      const to = Math.min(total, from + Math.max(8, Math.ceil((total - from) / (4 * work.threads))));
+      if (Atomics.compareExchange(c, C_NEXT_TRIAL, from, to) !== from) continue;
+      trialsInto(sc, data, p, store, work.out, from, to);
+      Atomics.add(c, C_TRIALS_DONE, to - from);
+      progress?.(to - from);
+    }
+  } catch (err) {
+    failWork(work);
+    throw err;
+  }
+}
+
+/** The needed firm-events `needed[from..to)` into their cache slots (each firm's following ones re-sorted from the previous one). */
+function computeBlock(sc: Scratch, data: CalibrationData, p: KernelParams, store: ElementStore, needed: Int32Array, from: number, to: number): void {
+  const state = store.state;
+  for (let i = from; i < to; i++) {
+    const g = needed[i]!;
+    computeElement(sc, data, p, store, g, g, firmOf(data, g), i > from);
+    state[g] = 2;
+  }
+}
+
+/**
+ * Makes sure each drawn firm-event is in the store (a threaded run computed them all before the
+ * trials; a single call may fill the cache as it goes, otherwise a draw missing from the cache is
+ * computed into a private slot), and copies what the trial reads often. Returns the mean sigma².
  */
 function placeFirmEvents(sc: Scratch, data: CalibrationData, p: KernelParams, store: ElementStore): number {
   const { K, firmEvent, slot, firm, day, start, ar0, sd0 } = sc;
@@ -343,18 +526,15 @@ function placeFirmEvents(sc: Scratch, data: CalibrationData, p: KernelParams, st
   let sigma2Sum = 0;
   for (let j = 0; j < K; j++) {
     const g = firmEvent[j]!;
+    const f = firm[j]!;
     let sl = sc.privateBase + j;
-    if (cached) {
-      const st = Atomics.load(state, g);
-      if (st === 2) sl = g;
-      else if (st === 0 && Atomics.compareExchange(state, g, 0, 1) === 0) {
-        computeElement(sc, data, p, store, g, g);
-        Atomics.store(state, g, 2);
-        sl = g;
-      } else computeElement(sc, data, p, store, g, sl); // another thread is on it: compute a private copy
-    } else computeElement(sc, data, p, store, g, sl);
+    if (cached && state[g] === 2) sl = g;
+    else if (cached && sc.fillCache) {
+      computeElement(sc, data, p, store, g, g, f, false);
+      state[g] = 2;
+      sl = g;
+    } else computeElement(sc, data, p, store, g, sl, f, false);
     slot[j] = sl;
-    firm[j] = firmOf(data, g);
     day[j] = data.events[g]!;
     start[j] = day[j]! + e0;
     ar0[j] = scal[sl * SCALARS + S_AR0]!;
@@ -378,42 +558,43 @@ function firmOf(data: CalibrationData, g: number): number {
 
 /**
  * Draw the trial's K distinct firm-events: a firm uniformly, then one of its feasible event days
- * uniformly (Brown & Warner: securities at random, each with its own random event date).
+ * uniformly (Brown & Warner: securities at random, each with its own random event date); a
+ * firm-event already drawn in the trial is drawn again (`stamp` marks those of the trial).
  */
-function drawFirmEvents(sc: Scratch, data: CalibrationData, rng: RandomStream): void {
-  const { firmEvent, K } = sc;
+function drawFirmEvents(sc: { K: number; firmEvent: Int32Array; firm: Int32Array; stamp: Int32Array; stampNow: number }, data: CalibrationData, rng: RandomStream): void {
+  const { firmEvent, firm, K, stamp } = sc;
   const { eventStart, F } = data;
+  const now = ++sc.stampNow;
   for (let j = 0; j < K; j++) {
     for (;;) {
       const f = rng.int(F);
       const a = eventStart[f]!;
       const g = a + rng.int(eventStart[f + 1]! - a);
-      let dup = false;
-      for (let q = 0; q < j; q++) {
-        if (firmEvent[q] === g) {
-          dup = true;
-          break;
-        }
-      }
-      if (dup) continue;
+      if (stamp[g] === now) continue;
+      stamp[g] = now;
       firmEvent[j] = g;
+      firm[j] = f;
       break;
     }
   }
 }
 
 /**
- * Firm-event g into `slot`: the market-model fit from prefix sums, its estimation and event-window
- * abnormal returns, the day-0 abnormal return and its forecast-error-corrected standard error, the
- * fraction of positive estimation residuals, sigma², the doubled mid-ranks of the row and, for each
- * shift, which values day 0 passes.
+ * Firm-event g (of firm f) into `slot`: the market-model fit from prefix sums, the day-0 abnormal
+ * return and its forecast-error-corrected standard error, the fraction of positive estimation
+ * residuals, sigma², the doubled mid-ranks of the row and, for each shift, which values day 0
+ * passes.
+ *
+ * The row is sorted as calendar days (`sc.sdays`) with their abnormal returns (`sc.svals`). When
+ * `follow` is set and the previous call was the same firm a few days earlier, the previous order
+ * is re-sorted instead of sorting afresh (see `resortFrom`): one more day of estimation changes
+ * the fit little, so the new values are nearly in the old order.
  */
-function computeElement(sc: Scratch, data: CalibrationData, p: KernelParams, store: ElementStore, g: number, slot: number): void {
+function computeElement(sc: Scratch, data: CalibrationData, p: KernelParams, store: ElementStore, g: number, slot: number, f: number, follow: boolean): void {
   const { T, r, m, pm, pmm, pr, prr, prm } = data;
-  const f = firmOf(data, g);
   const e = data.events[g]!;
   const e0 = data.estimation[0];
-  const { n, M, d0, row } = sc;
+  const { n, L } = sc;
   const s = e + e0;
   const u = s + n;
   const fb = f * (T + 1);
@@ -425,11 +606,18 @@ function computeElement(sc: Scratch, data: CalibrationData, p: KernelParams, sto
   const b = Sxy / Sxx;
   const a = (Sy - b * Sx) / n;
   const sigma2 = (Syy - b * Sxy) / (n - 2);
-  fullRow(data, f, e, a, b, n, row);
-  let pos = 0;
-  for (let q = 0; q < n; q++) if (row[q]! > 0) pos++;
+  const tied = follow && sc.prevFirm === f && e - sc.prevDay <= MAX_FOLLOW ? resortFrom(sc, data, f, e, a, b) : sortAfresh(sc, data, f, e, a, b, Math.sqrt(sigma2));
+  sc.prevFirm = f;
+  sc.prevDay = e;
+  // The same expressions as the row's (r - a - b m), so the same doubles.
+  const fT = f * T;
+  const ar0 = r[fT + e]! - a - b * m[e]!;
+  // Positive estimation residuals: every positive value of the row (a binary search in the sorted
+  // values) less the positive event-window values.
+  let pos = sc.M - upperBound(sc.svals, 0, sc.M, 0);
+  const ws = e + data.window[0];
+  for (let q = 0; q < L; q++) if (r[fT + ws + q]! - a - b * m[ws + q]! > 0) pos--;
   const x0 = m[e]! - Sx / n;
-  const ar0 = row[d0]!;
   const o = slot * SCALARS;
   store.scal[o + S_AR0] = ar0;
   // Forecast-error-corrected standard error (CLM 1997 eq. 4.4.9; Patell 1976).
@@ -438,16 +626,16 @@ function computeElement(sc: Scratch, data: CalibrationData, p: KernelParams, sto
   store.scal[o + S_SIGMA2] = sigma2;
   store.scal[o + S_ALPHA] = a;
   store.scal[o + S_BETA] = b;
-  const k0 = rankRow(sc, row, store.r2, slot * store.r2Stride, Math.sqrt(sigma2));
+  const k0 = writeRowRanks(sc, store.r2, slot * store.r2Stride, s, tied, ar0);
   const S = p.shifts.length;
   const moved = store.moved;
-  const slow = () => {
+  if (k0 < 0) {
     for (let si = 0; si < S; si++) moved[slot * S + si] = -1;
-  };
-  if (k0 < 0) return slow();
+    return;
+  }
   // The values day 0 passes under each shift: those strictly between AR0 and AR0 + d, in sorted
   // order; a shift landing exactly on a value (a tie) sends the slot to the full path.
-  const sorted = sc.sorted;
+  const { svals, sdays, M } = sc;
   let maxMoved = 0;
   for (let si = 0; si < S; si++) {
     const d = p.shifts[si]!;
@@ -456,20 +644,159 @@ function computeElement(sc: Scratch, data: CalibrationData, p: KernelParams, sto
       continue;
     }
     const nv = ar0 + d;
-    let z = k0 + 1;
-    while (z < M && row[sorted[z]!]! < nv) z++;
-    if (z < M && row[sorted[z]!]! === nv) return slow();
+    const z = lowerBound(svals, k0 + 1, M, nv);
+    if (z < M && svals[z] === nv) {
+      for (let sj = 0; sj < S; sj++) moved[slot * S + sj] = -1;
+      return;
+    }
     moved[slot * S + si] = z - k0 - 1;
     if (z - k0 - 1 > maxMoved) maxMoved = z - k0 - 1;
   }
   let off: number;
   if (slot < store.pool) {
     off = Atomics.add(store.passNext, 0, maxMoved);
-    if (off + maxMoved > store.passPrivate) return slow(); // the shared region is full
+    if (off + maxMoved > store.passPrivate) {
+      // The shared region is full: the slow path.
+      for (let si = 0; si < S; si++) moved[slot * S + si] = -1;
+      return;
+    }
   } else off = store.passPrivate + (slot - store.pool) * M;
   store.passOff[slot] = off;
   const pass = store.passData;
-  for (let y = 0; y < maxMoved; y++) pass[off + y] = sorted[k0 + 1 + y]!;
+  const gap = sc.gap;
+  for (let y = 0; y < maxMoved; y++) {
+    const q = sdays[k0 + 1 + y]! - s;
+    pass[off + y] = q < n ? q : q - gap;
+  }
+}
+
+/** Largest gap in calendar days between two firm-events of a firm that are re-sorted rather than sorted afresh. */
+const MAX_FOLLOW = 16;
+
+/** First index in `v[from..to)` (ascending) whose value is >= x. */
+function lowerBound(v: Float64Array, from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (v[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** First index in `v[from..to)` (ascending) whose value is > x. */
+function upperBound(v: Float64Array, from: number, to: number, x: number): number {
+  let lo = from;
+  let hi = to;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (v[mid]! <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The row of firm f around event day e sorted afresh (bucket pass, insertion pass) into
+ * `sc.sdays` and `sc.svals`. Returns whether two values are equal.
+ */
+function sortAfresh(sc: Scratch, data: CalibrationData, f: number, e: number, a: number, b: number, sigma: number): boolean {
+  const { M, n, row, sorted, sdays, svals } = sc;
+  fullRow(data, f, e, a, b, n, row);
+  bucketSort(row, M, sigma, sorted, sc.bucketOf, sc.counts);
+  const tied = insertionPass(row, M, sorted);
+  const s = e + data.estimation[0];
+  const gap = sc.gap;
+  for (let k = 0; k < M; k++) {
+    const q = sorted[k]!;
+    sdays[k] = q < n ? s + q : s + q + gap;
+    svals[k] = row[q]!;
+  }
+  return tied;
+}
+
+/**
+ * The row of firm f around event day e from the previous row of the same firm (event day
+ * `sc.prevDay`, a few days earlier), still sorted in `sc.sdays`: the days that stay get their new
+ * abnormal returns in the old order, each moved back into place as it comes (the fit changed a
+ * little, so few move, and not far), and the days that enter are inserted by binary search.
+ * Returns whether two values are equal.
+ */
+function resortFrom(sc: Scratch, data: CalibrationData, f: number, e: number, a: number, b: number): boolean {
+  const { M, sdays, svals } = sc;
+  const { r, m } = data;
+  const fT = f * data.T;
+  const [e0, e1] = data.estimation;
+  const [w0, w1] = data.window;
+  const lo1 = e + e0;
+  const hi1 = e + e1;
+  const lo2 = e + w0;
+  const hi2 = e + w1;
+  let tied = false;
+  let k = 0;
+  for (let i = 0; i < M; i++) {
+    const t = sdays[i]!;
+    // Days that leave: before the estimation window, or between it and the event window.
+    if (t < lo1 || (t > hi1 && t < lo2)) continue;
+    const v = r[fT + t]! - a - b * m[t]!;
+    let z = k - 1;
+    let w = z >= 0 ? svals[z]! : -Infinity;
+    if (w > v) {
+      do {
+        svals[z + 1] = w;
+        sdays[z + 1] = sdays[z]!;
+        z--;
+      } while (z >= 0 && (w = svals[z]!) > v);
+    }
+    if (z >= 0 && w === v) tied = true;
+    svals[z + 1] = v;
+    sdays[z + 1] = t;
+    k++;
+  }
+  // The days that enter: in the new windows, not in the previous ones (all after the previous estimation window).
+  const p = sc.prevDay;
+  for (let t = p + e1 + 1; t <= hi2; t++) {
+    const inNew = (t >= lo1 && t <= hi1) || (t >= lo2 && t <= hi2);
+    const inOld = (t >= p + e0 && t <= p + e1) || (t >= p + w0 && t <= p + w1);
+    if (!inNew || inOld) continue;
+    const v = r[fT + t]! - a - b * m[t]!;
+    const at = upperBound(svals, 0, k, v);
+    if (at > 0 && svals[at - 1] === v) tied = true;
+    svals.copyWithin(at + 1, at, k);
+    sdays.copyWithin(at + 1, at, k);
+    svals[at] = v;
+    sdays[at] = t;
+    k++;
+  }
+  return tied;
+}
+
+/**
+ * The doubled ranks of the sorted row (`sc.sdays`, `sc.svals`) by row position into `r2` at
+ * `base` (Corrado 1989: U = rank/(M + 1) - 1/2), mid-ranks when values tie. Returns day 0's
+ * sorted position (that of its value `ar0`), or -1 when the row has ties.
+ */
+function writeRowRanks(sc: Scratch, r2: Int16Array, base: number, s: number, tied: boolean, ar0: number): number {
+  const { M, n, sdays, svals, gap } = sc;
+  if (!tied) {
+    for (let k = 0; k < M; k++) {
+      const q = sdays[k]! - s;
+      r2[base + (q < n ? q : q - gap)] = 2 * (k + 1);
+    }
+    return lowerBound(svals, 0, M, ar0);
+  }
+  for (let k = 0; k < M; ) {
+    const v = svals[k]!;
+    let z = k + 1;
+    while (z < M && svals[z]! === v) z++;
+    for (let y = k; y < z; y++) {
+      const q = sdays[y]! - s;
+      r2[base + (q < n ? q : q - gap)] = k + 1 + z; // doubled mid-rank
+    }
+    k = z;
+  }
+  return -1;
 }
 
 /** Firm f's abnormal returns around event day e under the fit (a, b): n estimation days, then the event window, into `out`. */
@@ -501,20 +828,6 @@ const BUCKET_OF = (() => {
   }
   return out;
 })();
-
-/**
- * Sorts `row` (into `sc.sorted`) and writes each value's doubled mid-rank into `r2` at `base`
- * (Corrado 1989: U = rank/(M + 1) - 1/2). A bucket pass (buckets of equal normal probability in
- * units of the residual sigma, so about one value each) pre-orders the row; an insertion pass
- * makes the order exact and detects ties. Returns day 0's sorted position, or -1 when the row has
- * ties.
- */
-function rankRow(sc: Scratch, row: Float64Array, r2: Int16Array, base: number, sigma: number): number {
-  bucketSort(row, sc.M, sigma, sc.sorted, sc.bucketOf, sc.counts);
-  if (!insertionPass(row, sc.M, sc.sorted)) return writeRanks(sc.sorted, sc.M, r2, base, sc.d0);
-  writeMidranks(row, sc.M, sc.sorted, r2, base);
-  return -1;
-}
 
 /** Orders the positions of `row` by bucket (BUCKET_OF of value / sigma) into `sorted`. */
 function bucketSort(row: Float64Array, M: number, sigma: number, sorted: Int32Array, bucketOf: Int32Array, counts: Int32Array): void {
@@ -556,28 +869,6 @@ function insertionPass(row: Float64Array, M: number, sorted: Int32Array): boolea
   return tied;
 }
 
-/** Doubled ranks 2(q + 1) of the sorted positions (no ties) into `r2` at `base`; returns day 0's sorted position. */
-function writeRanks(sorted: Int32Array, M: number, r2: Int16Array, base: number, d0: number): number {
-  let k0 = 0;
-  for (let q = 0; q < M; q++) {
-    const idx = sorted[q]!;
-    r2[base + idx] = 2 * (q + 1);
-    if (idx === d0) k0 = q;
-  }
-  return k0;
-}
-
-/** Doubled mid-ranks of the sorted positions (with ties) into `r2` at `base`. */
-function writeMidranks(row: Float64Array, M: number, sorted: Int32Array, r2: Int16Array, base: number): void {
-  for (let q = 0; q < M; ) {
-    const v = row[sorted[q]!]!;
-    let z = q + 1;
-    while (z < M && row[sorted[z]!]! === v) z++;
-    for (let y = q; y < z; y++) r2[base + sorted[y]!] = q + 1 + z; // doubled mid-rank
-    q = z;
-  }
-}
-
 /** Doubled mid-ranks of `row` with day 0 shifted by d, into `out` (the rare path: ties). */
 function rowMidranks2(sc: Scratch, row: Float64Array, d: number, out: Float64Array): void {
   const { M, tmpVals, tmpIdx, d0 } = sc;
@@ -613,14 +904,41 @@ function aggregate(sc: Scratch, store: ElementStore, data: CalibrationData): voi
   dayZeroMeanSd(sc);
 }
 
-/** Portfolio sums `sum_j (r_j,p - b_j m_p)` over the trial's firm-events; returns `sum_j a_j`. */
+/**
+ * Portfolio sums `sum_j (r_j,p - b_j m_p)` over the trial's firm-events, in the order j = 0, 1,
+ * ..., K - 1; returns `sum_j a_j`. Four firm-events per pass over the sums: each sum still gets
+ * its terms one at a time in the same order (so the same doubles), with a quarter of the loads and
+ * stores of the sums.
+ */
 function sumPortfolio(sc: Scratch, store: ElementStore, data: CalibrationData): number {
   const { K, n, port, slot, firm, start } = sc;
   const scal = store.scal;
   const { r, m, T } = data;
   port.fill(0);
   let aSum = 0;
-  for (let j = 0; j < K; j++) {
+  let j = 0;
+  for (; j + 3 < K; j += 4) {
+    const b0 = scal[slot[j]! * SCALARS + S_BETA]!;
+    const b1 = scal[slot[j + 1]! * SCALARS + S_BETA]!;
+    const b2 = scal[slot[j + 2]! * SCALARS + S_BETA]!;
+    const b3 = scal[slot[j + 3]! * SCALARS + S_BETA]!;
+    aSum += scal[slot[j]! * SCALARS + S_ALPHA]!;
+    aSum += scal[slot[j + 1]! * SCALARS + S_ALPHA]!;
+    aSum += scal[slot[j + 2]! * SCALARS + S_ALPHA]!;
+    aSum += scal[slot[j + 3]! * SCALARS + S_ALPHA]!;
+    const m0 = start[j]!;
+    const m1 = start[j + 1]!;
+    const m2 = start[j + 2]!;
+    const m3 = start[j + 3]!;
+    const r0 = firm[j]! * T + m0;
+    const r1 = firm[j + 1]! * T + m1;
+    const r2 = firm[j + 2]! * T + m2;
+    const r3 = firm[j + 3]! * T + m3;
+    for (let q = 0; q < n; q++) {
+      port[q] = port[q]! + (r[r0 + q]! - b0 * m[m0 + q]!) + (r[r1 + q]! - b1 * m[m1 + q]!) + (r[r2 + q]! - b2 * m[m2 + q]!) + (r[r3 + q]! - b3 * m[m3 + q]!);
+    }
+  }
+  for (; j < K; j++) {
     const sl = slot[j]!;
     const b = scal[sl * SCALARS + S_BETA]!;
     aSum += scal[sl * SCALARS + S_ALPHA]!;
@@ -631,13 +949,21 @@ function sumPortfolio(sc: Scratch, store: ElementStore, data: CalibrationData): 
   return aSum;
 }
 
-/** Doubled rank sums at each position, two positions per 32-bit add (no carry: K * 2M < 2^16). */
+/** Doubled rank sums at each position, two positions per 32-bit add (no carry: K * 2M < 2^16), four firm-events per pass. */
 function sumRankPairs(sc: Scratch, store: ElementStore): void {
   const { K, slot, R2pair } = sc;
   const pairs32 = sc.pairs32!;
   const half = store.r2Stride >> 1;
   R2pair.fill(0);
-  for (let j = 0; j < K; j++) {
+  let j = 0;
+  for (; j + 3 < K; j += 4) {
+    const a0 = slot[j]! * half;
+    const a1 = slot[j + 1]! * half;
+    const a2 = slot[j + 2]! * half;
+    const a3 = slot[j + 3]! * half;
+    for (let q = 0; q < half; q++) R2pair[q] = R2pair[q]! + pairs32[a0 + q]! + pairs32[a1 + q]! + pairs32[a2 + q]! + pairs32[a3 + q]!;
+  }
+  for (; j < K; j++) {
     const base2 = slot[j]! * half;
     for (let q = 0; q < half; q++) R2pair[q] = R2pair[q]! + pairs32[base2 + q]!;
   }
@@ -709,11 +1035,23 @@ function dayZeroMeanSd(sc: Scratch): void {
  * (such pairs are few). Returns the number of same-day pairs.
  */
 function sameDayCorrelation(sc: Scratch, store: ElementStore, data: CalibrationData): number {
-  const { K, n, slot, firm, day } = sc;
+  const { K, n, slot, firm, day, dayStamp } = sc;
   const scal = store.scal;
   let rSum = 0;
   let pairs = 0;
   let rBad = false;
+  // Most trials have no two firm-events on one day: one pass finds out (then rBar = 0).
+  const now = sc.stampNow;
+  let repeated = false;
+  for (let j = 0; j < K; j++) {
+    if (dayStamp[day[j]!] === now) repeated = true;
+    dayStamp[day[j]!] = now;
+  }
+  if (!repeated) {
+    sc.rBar = 0 / ((K * (K - 1)) / 2);
+    sc.rBad = false;
+    return 0;
+  }
   for (let i = 0; i < K; i++) {
     const ei = day[i]!;
     for (let j = i + 1; j < K; j++) {
@@ -835,6 +1173,7 @@ function trialTests(sc: Scratch, p: KernelParams, store: ElementStore, out: Kern
   out.sameDatePairs[row] = sameDayCorrelation(sc, store, data);
   const S = p.shifts.length;
   sc.R2shift.set(sc.R2);
+  sortDayZero(sc);
   let prevShift = 0;
   for (let oi = 0; oi < S; oi++) {
     const si = sc.order[oi]!;
@@ -849,36 +1188,55 @@ function trialTests(sc: Scratch, p: KernelParams, store: ElementStore, out: Kern
   }
 }
 
-/** The Wilcoxon signed-rank test of the K day-0 abnormal returns plus d (zeros dropped), into `sc.wz`, `sc.wReject`. */
-function wilcoxon(sc: Scratch, p: KernelParams, d: number): void {
-  const { K, ar0, absBuf, signBuf, ranks2, dist } = sc;
-  let nz = 0;
-  for (let j = 0; j < K; j++) {
-    const v = ar0[j]! + d;
-    if (v !== 0) {
-      absBuf[nz] = Math.abs(v);
-      signBuf[nz] = v > 0 ? 1 : -1;
-      nz++;
+/** The day-0 abnormal returns in ascending order into `sc.arSorted` (insertion sort; once per trial, for `wilcoxon`). */
+function sortDayZero(sc: Scratch): void {
+  const { K, ar0, arSorted } = sc;
+  for (let q = 0; q < K; q++) {
+    const v = ar0[q]!;
+    let z = q - 1;
+    while (z >= 0 && arSorted[z]! > v) {
+      arSorted[z + 1] = arSorted[z]!;
+      z--;
     }
+    arSorted[z + 1] = v;
   }
+}
+
+/**
+ * The Wilcoxon signed-rank test of the K day-0 abnormal returns plus d (zeros dropped), into
+ * `sc.wz`, `sc.wReject`. The values plus d stay in ascending order (`sc.arSorted`: adding d is
+ * monotone), so their absolute values in ascending order are a merge of the negative ones read
+ * backwards with the positive ones: no sort per shift.
+ */
+function wilcoxon(sc: Scratch, p: KernelParams, d: number): void {
+  const { K, arSorted, absBuf, signBuf, ranks2, dist } = sc;
+  // Negative values are arSorted[0..neg), zeros [neg..pos), positive ones [pos..K).
+  let neg = 0;
+  while (neg < K && arSorted[neg]! + d < 0) neg++;
+  let pos = neg;
+  while (pos < K && arSorted[pos]! + d === 0) pos++;
+  const nz = neg + K - pos;
   if (nz === 0) {
     sc.wz = NaN;
     sc.wReject = 2;
     return;
   }
-  // Insertion sort of |values| carrying their signs; mid-ranks; W+ doubled (an integer).
-  for (let q = 1; q < nz; q++) {
-    const v = absBuf[q]!;
-    const sg = signBuf[q]!;
-    let z = q - 1;
-    while (z >= 0 && absBuf[z]! > v) {
-      absBuf[z + 1] = absBuf[z]!;
-      signBuf[z + 1] = signBuf[z]!;
-      z--;
+  let i = neg - 1;
+  let j = pos;
+  for (let q = 0; q < nz; q++) {
+    const a = i >= 0 ? -(arSorted[i]! + d) : Infinity;
+    const b = j < K ? arSorted[j]! + d : Infinity;
+    if (a < b) {
+      absBuf[q] = a;
+      signBuf[q] = -1;
+      i--;
+    } else {
+      absBuf[q] = b;
+      signBuf[q] = 1;
+      j++;
     }
-    absBuf[z + 1] = v;
-    signBuf[z + 1] = sg;
   }
+  // Mid-ranks; W+ doubled (an integer).
   let w2 = 0;
   let ties = 0;
   for (let q = 0; q < nz; ) {

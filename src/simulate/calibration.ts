@@ -28,10 +28,9 @@ import { UsageError } from '../errors.js';
 import type { Panel } from '../panel/panel.js';
 import { SAMPLE_TEST_NAMES, type SampleTestName } from '../samples/types.js';
 import { calibrationData, CALIBRATION_UNIVERSE, type CalibrationData, type Offsets } from './calibration-data.js';
-import { bytesPerSlot, createStore, runCalibrationTrials, TEST_COUNT, WILCOXON_EXACT_MAX, type ElementStore, type KernelOutput, type KernelParams } from './calibration-kernel.js';
-import { checkedSeed, checkWorkers, defaultWorkers, plannedThreads, runTrials, wholeNumber, type PoolOptions } from './pool.js';
+import { bytesPerSlot, calibrationThread, createStore, createWork, drawnFirmEvents, TEST_COUNT, trialsDone, WILCOXON_EXACT_MAX, type CalibrationWork, type ElementStore, type KernelOutput, type KernelParams } from './calibration-kernel.js';
+import { checkedSeed, checkWorkers, defaultWorkers, plannedThreads, startWorkers, wholeNumber, type PoolOptions, type SharedRun } from './pool.js';
 import { normalCdf, normalQuantile } from '../stats/normal.js';
-import { doubledRankDistribution } from '../stats/signed-rank.js';
 import { tQuantile } from '../stats/student-t.js';
 import { FLAGSHIP } from '../study/defaults.js';
 import { clopperPearson } from './summary.js';
@@ -81,11 +80,21 @@ export interface CalibrationPayload {
   params: KernelParams;
   /** The per-firm-event store, shared by the threads (SharedArrayBuffers) when there are several. */
   store: ElementStore;
-  record: boolean;
+  /** The counters the threads claim work from, and the output (shared). */
+  work: CalibrationWork;
 }
 
-/** Estimated cost of a calibration trial of K firm-events on one warm thread (measured: about 6 µs per firm-event). */
+/** Estimated cost of a calibration trial of K firm-events on one thread, its share of the firm-events' work included (measured: about 6 µs per firm-event). */
 const costPerTrialMs = (K: number) => 0.006 * K;
+
+/**
+ * Least estimated work (ms on one thread) for each worker thread of a calibration, unless
+ * `minWorkMs` says otherwise. A worker takes tens of milliseconds to boot, then runs its own copy
+ * of the kernel through the JIT's slow tiers, and on a machine with few cores its compilations
+ * compete with the computing threads: on 2 cores, 1,000 trials of 50 firm-events (about 300 ms)
+ * finish sooner on one thread, 2,000 sooner on two (`bench/calibration.mjs`).
+ */
+const WORKER_MIN_WORK_MS = 600;
 
 /** Largest store of cached firm-events (bytes); above it every draw is computed afresh. */
 export const CACHE_MAX_BYTES = 256 * 1024 * 1024;
@@ -210,11 +219,17 @@ export function wilcoxonRegion(mMax: number, alpha: number): { table: Uint8Array
   const f = new Float64Array(mMax * (mMax + 1) + 1);
   const cumLow = new Float64Array(f.length);
   const cumUp = new Float64Array(f.length);
-  // Without ties the doubled ranks are 2, 4, ..., 2m.
-  const doubled = Int32Array.from({ length: mMax }, (_, i) => 2 * (i + 1));
+  // Without ties the doubled ranks are 2, 4, ..., 2m. The distribution for m values is the one for
+  // m - 1 values with the doubled rank 2m added: one step of the battery's own recursion
+  // (`doubledRankDistribution`), the same operations in the same order, so the same doubles.
+  f[0] = 1;
+  let reach = 0;
   for (let m = 1; m <= mMax; m++) {
     const total2 = m * (m + 1);
-    doubledRankDistribution(f, doubled, m);
+    const rr = 2 * m;
+    reach += rr;
+    for (let q = reach; q >= rr; q--) f[q] = 0.5 * (f[q]! + f[q - rr]!);
+    for (let q = rr - 1; q >= 0; q--) f[q] = 0.5 * f[q]!;
     // Running sums in the battery's order: lower = sum f[0..w2], upper = sum f[w2..total2].
     cumLow[0] = f[0]!;
     for (let q = 1; q <= total2; q++) cumLow[q] = cumLow[q - 1]! + f[q]!;
@@ -292,6 +307,14 @@ function summarize(design: CalibrationDesign, data: CalibrationData, excluded: {
   const sigmaA = Math.sqrt(meanSigma2 / design.firms);
   const z = normalQuantile(1 - design.alpha / 2);
   const analytic = design.shifts.map((d) => normalCdf(-z - d / sigmaA) + 1 - normalCdf(z - d / sigmaA));
+  // Tests with the same counts (bw1980 and bw1985 always) share their interval, computed once.
+  const intervals = new Map<string, [number, number]>();
+  const interval = (x: number, n: number): [number, number] => {
+    const key = `${x}/${n}`;
+    let ci = intervals.get(key);
+    if (!ci) intervals.set(key, (ci = clopperPearson(x, n, design.level)));
+    return [ci[0], ci[1]];
+  };
   const byTest = <T>(f: (k: number) => T) => Object.fromEntries(SAMPLE_TEST_NAMES.map((name, k) => [name, f(k)])) as Record<SampleTestName, T>;
   let firstDay = Infinity;
   let lastDay = -Infinity;
@@ -313,7 +336,7 @@ function summarize(design: CalibrationDesign, data: CalibrationData, excluded: {
     analytic,
     alpha: design.alpha,
     level: design.level,
-    intervals: byTest((k) => design.shifts.map((_, s) => clopperPearson(rejected[k]![s]!, computed[k]![s]!, design.level))),
+    intervals: byTest((k) => design.shifts.map((_, s) => interval(rejected[k]![s]!, computed[k]![s]!))),
     computed: byTest((k) => [...computed[k]!]),
     statistics: byTest((k) =>
       design.shifts.map((_, s) => {
@@ -354,29 +377,70 @@ function summarize(design: CalibrationDesign, data: CalibrationData, excluded: {
  */
 export async function calibrateOn(data: CalibrationData, options: CalibrationOptions = {}, excluded: { symbol: string; reason: string }[] = []): Promise<CalibrationResult> {
   const design = calibrationDesign(options);
+  const workers = startCalibrationWorkers(design, options);
+  try {
+    return await calibrateWith(design, data, options, excluded, workers);
+  } finally {
+    workers?.stop();
+  }
+}
+
+/** The threads a calibration runs on (the main one included): more when there is enough work and the worker script is built. */
+function calibrationThreads(design: CalibrationDesign, options: CalibrationOptions): number {
+  return plannedThreads(design.trials, options.workers ?? defaultWorkers(), costPerTrialMs(design.firms), options.minWorkMs ?? WORKER_MIN_WORK_MS);
+}
+
+/** The worker threads of a calibration, started before its data is ready (they take tens of milliseconds to boot); null for one thread. */
+function startCalibrationWorkers(design: CalibrationDesign, options: CalibrationOptions): SharedRun | null {
+  const threads = calibrationThreads(design, options);
+  return threads > 1 ? startWorkers('calibration', threads - 1) : null;
+}
+
+/**
+ * The firm-events to compute before the trials: every one when the trials draw at least three
+ * times as many as exist (then at most e^-3, 5 %, of them are never drawn, less than it costs to
+ * find out), otherwise those the trials draw (`drawnFirmEvents`).
+ */
+function neededFirmEvents(data: CalibrationData, params: KernelParams, trials: number): Int32Array {
+  const pool = data.events.length;
+  if (trials * params.K >= 3 * pool) {
+    const all = new Int32Array(pool);
+    for (let g = 0; g < pool; g++) all[g] = g;
+    return all;
+  }
+  return drawnFirmEvents(data, params, trials);
+}
+
+/**
+ * The calibration's run: the firm-events the trials draw are computed first (each once, into a
+ * store shared by the threads), then the trials; every thread, the main one included, claims its
+ * share of both from shared counters (`calibrationThread`), so the workers start as soon as they
+ * are up and the results land in one shared output, whichever thread ran what.
+ */
+async function calibrateWith(design: CalibrationDesign, data: CalibrationData, options: CalibrationOptions, excluded: { symbol: string; reason: string }[], workers: SharedRun | null): Promise<CalibrationResult> {
   if (design.firms > data.events.length) {
     throw new UsageError(`${design.firms} firms per trial, but only ${data.events.length} firm-events (${data.F} firms, each on its feasible days) are available`, { field: 'firms' });
   }
   const params = kernelParams(design, data);
   const record = options.record ?? false;
-  const threads = plannedThreads(design.trials, options.workers ?? defaultWorkers(), costPerTrialMs(design.firms), options.minWorkMs);
+  const threads = workers ? calibrationThreads(design, options) : 1;
   const M = data.estimation[1] - data.estimation[0] + 1 + data.window[1] - data.window[0] + 1;
-  // Cache every firm-event when the store fits and the trials draw more firm-events than exist.
+  // Cache every firm-event drawn when the store fits and the trials draw more firm-events than a
+  // quarter of those that exist (otherwise each draw is computed in its trial).
   const pool = data.events.length;
   const cache = pool * bytesPerSlot(M, design.shifts.length) <= CACHE_MAX_BYTES && design.trials * design.firms >= pool / 4;
   const store = createStore(cache ? pool : 0, threads, design.firms, M, design.shifts.length, threads > 1);
-  const payload: CalibrationPayload = { data, params, store, record };
-  const { chunks } = await runTrials<KernelOutput>(
-    {
-      kind: 'calibration',
-      payload,
-      trials: design.trials,
-      costPerTrialMs: costPerTrialMs(design.firms),
-      runLocal: (from, to) => runCalibrationTrials(data, params, store, 0, from, to, record),
-    },
-    { workers: options.workers, onProgress: options.onProgress, minWorkMs: options.minWorkMs },
-  );
-  return summarize(design, data, excluded, chunks.map((c) => c.result));
+  const work = createWork(design.trials, threads, cache ? neededFirmEvents(data, params, design.trials) : new Int32Array(0), params, record);
+  const payload: CalibrationPayload = { data, params, store, work };
+  workers?.start(payload);
+  let done = 0;
+  const progress = (n: number) => {
+    done += n;
+    options.onProgress?.(done, design.trials);
+  };
+  calibrationThread(data, params, store, work, 0, progress);
+  if (workers) await workers.finish(() => trialsDone(work) >= design.trials, progress);
+  return summarize(design, data, excluded, [work.out]);
 }
 
 /**
@@ -391,6 +455,11 @@ export async function calibrateOn(data: CalibrationData, options: CalibrationOpt
  */
 export async function simulateCalibration(panel: Panel, options: CalibrationOptions = {}): Promise<CalibrationResult> {
   const design = calibrationDesign(options);
-  const { data, excluded } = calibrationData(panel, design);
-  return calibrateOn(data, options, excluded);
+  const workers = startCalibrationWorkers(design, options);
+  try {
+    const { data, excluded } = calibrationData(panel, design);
+    return await calibrateWith(design, data, options, excluded, workers);
+  } finally {
+    workers?.stop();
+  }
 }

@@ -5,6 +5,10 @@
  * thread runs a chunk changes nothing: chunk results are returned in trial order and the caller
  * merges them by trial index. The same seed therefore gives the same numbers with 1 or 16 workers.
  *
+ * The calibration runs differently (`startWorkers`): its threads claim work themselves from
+ * counters in shared memory and write their results into shared buffers, so no thread waits for
+ * the main one to hand it a chunk.
+ *
  * The worker script is `simulate-worker.js` next to the built library (`dist/`); from the sources
  * (tests), the built one in `dist/` is used. Without it, every chunk runs on the main thread.
  *
@@ -42,7 +46,8 @@ export interface PoolOptions {
   onProgress?: (done: number, total: number) => void;
   /**
    * Least estimated work (ms on one thread) for each extra thread: a worker costs tens of
-   * milliseconds to start and to warm up, so short runs use fewer threads. Default 100.
+   * milliseconds to start and to warm up, so short runs use fewer threads. Default 100 (the
+   * calibration: 600, see `src/simulate/calibration.ts`).
    */
   minWorkMs?: number;
 }
@@ -217,4 +222,78 @@ export async function runTrials<R>(task: TrialTask<R>, options: PoolOptions = {}
   if (failure) throw failure;
   chunks.sort((a, b) => a.from - b.from);
   return { chunks, threads };
+}
+
+/**
+ * Worker threads for a run whose threads claim their work themselves from counters in shared
+ * memory (the calibration: see `calibrationThread`), so that no thread waits for the main one to
+ * hand out work. The workers are started first, to boot while the main thread prepares the job;
+ * `start` sends them the job, `finish` waits until `done()` holds (checked at each worker
+ * message) and stops them.
+ */
+export interface SharedRun {
+  /** Sends the job to every worker (each starts on it as soon as it is up). */
+  start(payload: unknown): void;
+  /**
+   * Resolves once `done()` holds (at once if it already does: workers not yet up are stopped),
+   * calling `progress(n)` with the trials each worker reports; rejects with the first worker error.
+   */
+  finish(done: () => boolean, progress?: (n: number) => void): Promise<void>;
+  /** Stops every worker (after an error on the main thread). */
+  stop(): void;
+}
+
+/** Starts `count` worker threads (numbered 1..count) for a shared-memory run of `kind`. */
+export function startWorkers(kind: JobKind, count: number): SharedRun {
+  const script = workerScript();
+  if (!script) throw new Error('the simulations\' worker script is not built');
+  const workers: Worker[] = [];
+  let failure: Error | null = null;
+  let onEvent: () => void = () => {};
+  let onProgress: ((n: number) => void) | undefined;
+  let finished = false;
+  for (let i = 0; i < count; i++) {
+    const w = new Worker(script, { workerData: { kind, shared: true, thread: i + 1 } });
+    w.unref();
+    w.on('message', (msg: { type: string; trials?: number; error?: string }) => {
+      if (msg.type === 'progress') onProgress?.(msg.trials!);
+      else if (msg.type === 'error') failure ??= new Error(msg.error);
+      onEvent();
+    });
+    w.on('error', (err) => {
+      failure ??= err;
+      onEvent();
+    });
+    w.on('exit', () => {
+      if (!finished) failure ??= new Error('a simulation worker stopped unexpectedly');
+      onEvent();
+    });
+    workers.push(w);
+  }
+  const stop = () => {
+    finished = true;
+    for (const w of workers) void w.terminate();
+  };
+  return {
+    start(payload) {
+      for (const w of workers) w.postMessage({ type: 'start', payload });
+    },
+    finish(done, progress) {
+      onProgress = progress;
+      return new Promise<void>((resolve, reject) => {
+        onEvent = () => {
+          if (finished) return;
+          if (failure) {
+            stop();
+            reject(failure);
+          } else if (done()) {
+            stop();
+            resolve();
+          }
+        };
+        onEvent();
+      });
+    },
+    stop,
+  };
 }
