@@ -14,11 +14,10 @@
  *
  * @module
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { UsageError } from '../errors.js';
+import { builtWorker } from '../util/paths.js';
 import { MAX_SEED } from './random.js';
 
 /** The job kinds the worker script knows (see `worker.ts`). */
@@ -102,21 +101,9 @@ export function plannedThreads(trials: number, workers = defaultWorkers(), costP
 
 let workerUrl: URL | null | undefined;
 
-/** The worker script, if a built one exists (next to this module in dist/, or in the checkout's dist/). */
+/** The built worker script (`dist/simulate-worker.js`), if there is one. */
 export function workerScript(): URL | null {
-  if (workerUrl !== undefined) return workerUrl;
-  const candidates = [new URL('./simulate-worker.js', import.meta.url), new URL('../../dist/simulate-worker.js', import.meta.url)];
-  workerUrl = null;
-  for (const u of candidates) {
-    try {
-      if (u.protocol === 'file:' && existsSync(fileURLToPath(u))) {
-        workerUrl = u;
-        break;
-      }
-    } catch {
-      // not a file URL: keep looking
-    }
-  }
+  if (workerUrl === undefined) workerUrl = builtWorker('simulate-worker.js');
   return workerUrl;
 }
 
