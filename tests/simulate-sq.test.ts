@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../src/errors.js';
 import { sqCarTest, sqTest, windowSums } from '../src/simulate/sq.js';
+import { binomialCdfAt } from '../src/stats/distributions.js';
 import { clopperPearson, quantileSorted } from '../src/simulate/summary.js';
 
 // Ten residuals, given out of order: sorted they are -3, -2, -1, 0, 1, 2, 3, 4, 5, 6.
@@ -94,6 +95,30 @@ describe('summaries', () => {
     expect(clopperPearson(0, 20, 0.95)[0]).toBe(0);
     expect(clopperPearson(0, 20, 0.95)[1]).toBeCloseTo(0.1684335, 6);
     expect(clopperPearson(20, 20, 0.95)[1]).toBe(1);
+  });
+
+  it('stopping the bisection once it cannot move gives the bits of all 100 halvings', () => {
+    // The plain 100-step bisection, written out again.
+    const plain = (x: number, n: number, level: number): [number, number] => {
+      const a = (1 - level) / 2;
+      const solve = (f: (p: number) => number, target: number) => {
+        let lo = 0;
+        let hi = 1;
+        for (let k = 0; k < 100; k++) {
+          const mid = (lo + hi) / 2;
+          if (f(mid) < target) lo = mid;
+          else hi = mid;
+        }
+        return (lo + hi) / 2;
+      };
+      return [
+        x === 0 ? 0 : solve((p) => 1 - binomialCdfAt(x - 1, n, p), a),
+        x === n ? 1 : solve((p) => 1 - binomialCdfAt(x, n, p), 1 - a),
+      ];
+    };
+    for (const [x, n, level] of [[50, 1000, 0.95], [0, 1000, 0.95], [1000, 1000, 0.95], [1, 1000, 0.99], [999, 1000, 0.9], [3, 7, 0.95], [1, 1, 0.95], [400, 1000, 0.95], [5, 50, 0.999]] as const) {
+      expect(clopperPearson(x, n, level), `${x} of ${n} at ${level}`).toEqual(plain(x, n, level));
+    }
   });
 
 });

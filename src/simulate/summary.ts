@@ -50,14 +50,23 @@ export function percentiles(values: Float64Array): Percentiles {
 export function clopperPearson(x: number, n: number, level = 0.95): [number, number] {
   if (!(n > 0) || x < 0 || x > n) return [NaN, NaN];
   const a = (1 - level) / 2;
-  /** The p in (0, 1) where the increasing function f reaches `target`, by bisection. */
+  /**
+   * The p in (0, 1) where the increasing function f reaches `target`, by bisection: at most 100
+   * halvings, stopping early once a halving changes neither end (the next midpoint would be the
+   * same, so would every later step: the result is the 100-step one, after ~60 steps).
+   */
   const solve = (f: (p: number) => number, target: number): number => {
     let lo = 0;
     let hi = 1;
     for (let k = 0; k < 100; k++) {
       const mid = (lo + hi) / 2;
-      if (f(mid) < target) lo = mid;
-      else hi = mid;
+      if (f(mid) < target) {
+        if (mid === lo) break;
+        lo = mid;
+      } else {
+        if (mid === hi) break;
+        hi = mid;
+      }
     }
     return (lo + hi) / 2;
   };
