@@ -429,6 +429,7 @@ describe('the chart thread (Vega on a worker thread, PNGs here)', () => {
     const pending = thread.draw(en.peers);
     await thread.close();
     await expect(pending).rejects.toThrow('the chart thread stopped before drawing every chart');
+    await expect(thread.draw(en.car)).rejects.toThrow('the chart thread stopped before drawing every chart');
   });
 });
 

@@ -35,18 +35,20 @@ export interface DrawnChart {
 export interface ChartThread {
   /**
    * The SVG (as {@link toSvg}; warnings go to `opts.onWarning` or the console) and the PNG
-   * (as `toPng`) of `spec`. The same spec and options again give the same promise.
+   * (as `toPng`) of `spec`. The same spec and options again give the same promise (and the
+   * warnings went to the first request's `onWarning`).
    */
   draw(spec: TopLevelSpec, opts?: SvgOptions & PngOptions): Promise<DrawnChart>;
   /** Stops the thread (charts still pending are rejected). */
   close(): Promise<void>;
 }
 
-/** The error the thread reported, as the same class (a SputnikError keeps its class and code). */
+/** The error the thread reported, as the same class (a SputnikError keeps its class, code and `where`). */
 function rebuild(e: ThreadError): Error {
   const Cls = (errors as unknown as Record<string, unknown>)[e.name];
   if (e.code && typeof Cls === 'function' && Cls.prototype instanceof errors.SputnikError) {
-    return new (Cls as new (m: string) => Error)(e.message);
+    // The message already names the place: `where` is set after, not formatted in again.
+    return Object.assign(new (Cls as new (m: string) => errors.SputnikError)(e.message), { where: e.where ?? {} });
   }
   const err = new Error(e.message);
   err.name = e.name;
@@ -74,10 +76,16 @@ function vegaWorker(script: URL): { svg: SvgDrawer; terminate: () => Promise<num
     if (m.error) p.reject(rebuild(m.error));
     else p.resolve(m.svg!);
   });
+  const stopped = () => new errors.UsageError('the chart thread stopped before drawing every chart');
+  let alive = true;
   worker.on('error', failAll);
-  worker.on('exit', () => failAll(new errors.UsageError('the chart thread stopped before drawing every chart')));
+  worker.on('exit', () => {
+    alive = false;
+    failAll(stopped());
+  });
   let next = 0;
   const svg: SvgDrawer = (spec, opts) => {
+    if (!alive) return Promise.reject(stopped());
     const id = next++;
     const warn = opts.onWarning ?? ((m: string) => console.warn(`[vega] ${m}`));
     return new Promise((resolve, reject) => {

@@ -7,7 +7,7 @@
  * @module
  */
 import { parentPort } from 'node:worker_threads';
-import { SputnikError } from '../errors.js';
+import { SputnikError, type ErrorLocation } from '../errors.js';
 import { fontAdvances, toSvg } from './svg.js';
 import type { TopLevelSpec } from 'vega-lite';
 
@@ -16,6 +16,7 @@ export interface ThreadError {
   name: string;
   message: string;
   code?: string;
+  where?: ErrorLocation;
 }
 
 const port = parentPort;
@@ -31,7 +32,7 @@ if (port) {
           port.postMessage({ id, svg, warnings });
         } catch (err) {
           const e = err as Error;
-          const error: ThreadError = { name: e?.name ?? 'Error', message: e?.message ?? String(err), ...(e instanceof SputnikError ? { code: e.code } : {}) };
+          const error: ThreadError = { name: e?.name ?? 'Error', message: e?.message ?? String(err), ...(e instanceof SputnikError ? { code: e.code, where: e.where } : {}) };
           port.postMessage({ id, error, warnings });
         }
       });
