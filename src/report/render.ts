@@ -4,19 +4,19 @@
  * This module and the three it draws on are the only ones that load vega, vega-lite and resvg
  * (`svg.ts`: Vega; `png.ts`: resvg; `chart-thread.ts`: Vega on a thread of its own), and they
  * load them lazily with `await import(...)`, so importing the library stays fast and the
- * statistics never depend on rendering. Swap this module out to render elsewhere (a browser, vl-convert...): the specs are
- * the interface.
+ * statistics never depend on rendering. Swap them out to render elsewhere (a browser,
+ * vl-convert...): the specs are the interface.
  *
  * Determinism. The same spec gives byte-identical SVG and PNG on every run (tested), and nothing
  * that depends on the machine enters the output:
  * - text is measured with the advance widths of the pinned font (a table read from the TTF file
- *   with opentype.js, `assets/fonts/DejaVuSans-subset.advances.json`), never with a canvas or system
- *   fonts, so layout matches what resvg draws;
+ *   with opentype.js, `assets/fonts/DejaVuSans-subset.advances.json`), never with a canvas or
+ *   system fonts, so layout matches what resvg draws;
  * - Vega's global counters for clip-path and gradient ids are reset before each render and the
  *   ids are then renamed in order of appearance (`${idPrefix}1`, `${idPrefix}2`...);
  * - dates are drawn on UTC scales by the chart builders, so the time zone does not matter;
- * - resvg loads only the pinned font `assets/fonts/DejaVuSans-subset.ttf` (no system fonts) and paints
- *   on a fixed white background.
+ * - resvg loads only the pinned font `assets/fonts/DejaVuSans-subset.ttf` (no system fonts) and
+ *   paints on a fixed white background.
  */
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
