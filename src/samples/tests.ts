@@ -7,6 +7,29 @@ import { crossSectionalT, kolariPynnonenT, patellZ, portfolioT, type Outcome } f
 import { isPreparedSample, prepareSample, type PreparedSample } from './prepare.js';
 import type { CaarSampleResult, DailySampleResult, SampleInput, SampleNote, SampleTestName, SampleTests } from './types.js';
 
+/**
+ * For each event-time position p < W of rows of width W aligned on each firm's last estimation day
+ * (`estAligned`, `rankAligned`), the sum and the count of the non-missing values of the firms of
+ * `mask`, each firm from its first estimation day on; in `sc.sums` and `sc.counts`.
+ */
+function alignedSums(prep: PreparedSample, mask: Uint8Array, values: Float64Array, W: number, sc: Scratch): { sums: Float64Array; counts: Int32Array } {
+  const { sums, counts } = sc;
+  sums.fill(0, 0, W);
+  counts.fill(0, 0, W);
+  for (let i = 0; i < prep.N; i++) {
+    if (!mask[i]) continue;
+    const row = i * W;
+    for (let p = prep.maxEst - prep.estLen[i]!; p < W; p++) {
+      const v = values[row + p]!;
+      if (v === v) {
+        sums[p] = sums[p]! + v;
+        counts[p] = counts[p]! + 1;
+      }
+    }
+  }
+  return { sums, counts };
+}
+
 /** Time-series standard deviation of the portfolio mean abnormal return over the estimation window. */
 interface PortfolioSd {
   sd: number;
@@ -22,22 +45,8 @@ interface PortfolioSd {
  * firms that have one. Standard deviation with divisor T - 1.
  */
 function portfolioSd(prep: PreparedSample, mask: Uint8Array, members: number, balanced: boolean, sc: Scratch): PortfolioSd {
-  const { maxEst: W, estAligned } = prep;
-  const sums = sc.sums;
-  const counts = sc.counts;
-  sums.fill(0, 0, W);
-  counts.fill(0, 0, W);
-  for (let i = 0; i < prep.N; i++) {
-    if (!mask[i]) continue;
-    const row = i * W;
-    for (let p = W - prep.estLen[i]!; p < W; p++) {
-      const v = estAligned[row + p]!;
-      if (v === v) {
-        sums[p] = sums[p]! + v;
-        counts[p] = counts[p]! + 1;
-      }
-    }
-  }
+  const W = prep.maxEst;
+  const { sums, counts } = alignedSums(prep, mask, prep.estAligned, W, sc);
   let T = 0;
   let total = 0;
   for (let p = 0; p < W; p++) {
@@ -68,22 +77,7 @@ function portfolioSd(prep: PreparedSample, mask: Uint8Array, members: number, ba
  */
 function rankSd(prep: PreparedSample, mask: Uint8Array, sc: Scratch): number {
   const W = prep.maxEst + prep.L;
-  const { rankAligned } = prep;
-  const sums = sc.sums;
-  const counts = sc.counts;
-  sums.fill(0, 0, W);
-  counts.fill(0, 0, W);
-  for (let i = 0; i < prep.N; i++) {
-    if (!mask[i]) continue;
-    const row = i * W;
-    for (let p = prep.maxEst - prep.estLen[i]!; p < W; p++) {
-      const u = rankAligned[row + p]!;
-      if (u === u) {
-        sums[p] = sums[p]! + u;
-        counts[p] = counts[p]! + 1;
-      }
-    }
-  }
+  const { sums, counts } = alignedSums(prep, mask, prep.rankAligned, W, sc);
   let T = 0;
   let ss = 0;
   for (let p = 0; p < W; p++) {
