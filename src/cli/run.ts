@@ -32,17 +32,17 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
 };
 
 /**
- * The commands that run a great deal of code once (parsing, the statistics, Vega, the report) and
- * little of it in long loops. For them V8 waits 16 times longer than by default (its "interrupt
- * budget", 67,584 bytes of bytecode executed in V8 11) before compiling a function with its
- * optimizing compiler: most of the code of a one-shot command finishes before an optimized
+ * Every command but `simulate` runs a great deal of code once (parsing, the statistics, Vega, the
+ * report) and little of it in long loops. For those V8 waits 16 times longer than by default (its
+ * "interrupt budget", 67,584 bytes of bytecode executed in V8 11) before compiling a function with
+ * its optimizing compiler: most of the code of a one-shot command finishes before an optimized
  * version would pay for its compilation. Measured on 2 cores (medians of 7): `flagship` 1.21 s
  * against 1.47 s (CPU -25 %), `study --json` 143 against 161 ms, a group sample 211 against
  * 237 ms. `simulate` keeps V8's default: its kernels are long loops that need the optimizer early
  * (the calibration took 0.36 s instead of 0.27 s, 10,000 paths 311 instead of 282 ms). The
  * budget only changes when V8 optimizes, never what the code computes.
  */
-const LAZY_JIT = new Set(['study', 'claims', 'fetch', 'calendar', 'check', 'flagship']);
+const EAGER_JIT = new Set(['simulate']);
 const LAZY_JIT_FLAG = '--interrupt-budget=1081344';
 
 /** Run the command line; resolves to the exit code. Output goes to stdout, errors (one line) to stderr. */
@@ -61,7 +61,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 0;
     }
     const load = COMMANDS[command];
-    if (load && LAZY_JIT.has(command)) setFlagsFromString(LAZY_JIT_FLAG);
+    if (load && !EAGER_JIT.has(command)) setFlagsFromString(LAZY_JIT_FLAG);
     if (!load) throw new UsageError(`unknown command "${command}" (expected ${Object.keys(COMMANDS).join(', ')}; see sputnik --help)`);
     const text = await (await load())(rest);
     process.stdout.write(text.endsWith('\n') ? text : text + '\n');
