@@ -128,21 +128,27 @@ function progressBar(what: string): { update: (done: number, total: number) => v
 }
 
 /**
- * Runs `f` (`--repeat N` times, default once; the same result each time), and with `--timing`
- * prints each run's wall and CPU time (all threads) on stderr as one JSON line: the first run is
- * the cold one (code not yet optimized by the JIT), the others warm.
+ * Runs `f` (`--repeat N` times, default once; the same result each time) with a progress bar
+ * labelled `what` on stderr (when it is a terminal), and with `--timing` prints each run's wall
+ * and CPU time (all threads) on stderr as one JSON line: the first run is the cold one (code not
+ * yet optimized by the JIT), the others warm.
  */
-async function timed<T>(values: Values, f: () => Promise<T>): Promise<T> {
+async function timed<T>(values: Values, what: string, f: (onProgress: (done: number, total: number) => void) => Promise<T>): Promise<T> {
   const repeat = wholeOption(values, 'repeat', 1, 1000) ?? 1;
+  const bar = progressBar(what);
   let result: T | undefined;
-  for (let i = 0; i < repeat; i++) {
-    const t0 = performance.now();
-    const c0 = process.cpuUsage();
-    result = await f();
-    if (values.timing) {
-      const c = process.cpuUsage(c0);
-      process.stderr.write(`${JSON.stringify({ run: i + 1, ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 })}\n`);
+  try {
+    for (let i = 0; i < repeat; i++) {
+      const t0 = performance.now();
+      const c0 = process.cpuUsage();
+      result = await f(bar.update);
+      if (values.timing) {
+        const c = process.cpuUsage(c0);
+        process.stderr.write(`${JSON.stringify({ run: i + 1, ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000 })}\n`);
+      }
     }
+  } finally {
+    bar.end();
   }
   return result!;
 }
@@ -182,13 +188,7 @@ async function counterfactual(args: readonly string[]): Promise<{ result: Counte
   const options = studyOptionsFrom(values);
   const [panel, claims] = await Promise.all([loadStudyPanel(options, options), quotedLosses(options.firm.toUpperCase(), values)]);
   const study = runStudy(panel, options);
-  const bar = progressBar('Simulating');
-  let result: CounterfactualResult;
-  try {
-    result = await timed(values, () => simulateCounterfactual(study, { trials, seed, workers, method, df, claims, onProgress: bar.update }));
-  } finally {
-    bar.end();
-  }
+  const result = await timed(values, 'Simulating', (onProgress) => simulateCounterfactual(study, { trials, seed, workers, method, df, claims, onProgress }));
   const files: OutputFile[] = [];
   if (values.out) {
     const dir = values.out as string;
@@ -213,13 +213,7 @@ async function calibration(args: readonly string[]): Promise<{ result: Calibrati
   const workers = wholeOption(values, 'workers', 1, 256);
   const market = ((values.market as string | undefined) ?? FLAGSHIP.market).toUpperCase();
   const panel = await loadPanel({ symbols: [...CALIBRATION_UNIVERSE, market], dataDir: values.data as string | undefined, facts: false });
-  const bar = progressBar('Calibrating');
-  let result: CalibrationResult;
-  try {
-    result = await timed(values, () => simulateCalibration(panel, { trials, firms, seed, workers, market, onProgress: bar.update }));
-  } finally {
-    bar.end();
-  }
+  const result = await timed(values, 'Calibrating', (onProgress) => simulateCalibration(panel, { trials, firms, seed, workers, market, onProgress }));
   const files: OutputFile[] = [];
   if (values.out) {
     const dir = values.out as string;
